@@ -1,0 +1,55 @@
+package voice.agent;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import voice.agent.cli.AskCommand;
+import voice.agent.cli.BenchCommand;
+import voice.agent.cli.ChatCommand;
+import voice.agent.cli.ChunkCommand;
+import voice.agent.cli.DevicesCommand;
+import voice.agent.cli.ModelsCommand;
+import voice.agent.cli.SayCommand;
+import voice.agent.cli.ServeCommand;
+import voice.agent.cli.TranscribeCommand;
+
+/** The {@code voice-agent} command line. */
+@Command(
+    name = "voice-agent",
+    mixinStandardHelpOptions = true,
+    version = "voice-agent 0.1.0",
+    description = "A voice assistant that speaks while the model is still writing.",
+    subcommands = {
+      AskCommand.class, SayCommand.class, ChatCommand.class, ServeCommand.class,
+      TranscribeCommand.class, ChunkCommand.class, ModelsCommand.class, BenchCommand.class,
+      DevicesCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this in-process). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler((ex, argv) -> {
+      System.err.println("voice-agent: " + ex.getMessage() + " (see voice-agent --help)");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof UserError userError) {
+        System.err.println("voice-agent: " + userError.getMessage());
+        return userError.exitCode();
+      }
+      System.err.println("voice-agent: unexpected error: " + ex);
+      return 70;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

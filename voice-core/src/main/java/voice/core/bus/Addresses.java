@@ -1,0 +1,46 @@
+package voice.core.bus;
+
+/**
+ * Every event-bus address of the pipeline, named {@code voice.<module>.<what>}.
+ *
+ * <p>One JVM may host several conversations (the server runs one per WebSocket). Each
+ * conversation then uses its own scope: {@link #scoped(String, String)} appends the scope, so
+ * two conversations never see each other's messages. The empty scope is the plain address.
+ */
+public final class Addresses {
+  /** {@link voice.core.message.AudioFrame}: 16 kHz mono 16-bit PCM entering the pipeline. */
+  public static final String AUDIO_IN = "voice.audio.in";
+  /** {@link voice.core.message.Transcript} with {@code isFinal == false}. */
+  public static final String STT_PARTIAL = "voice.stt.partial";
+  /** {@link voice.core.message.Transcript} with {@code isFinal == true}: an utterance ended. */
+  public static final String STT_FINAL = "voice.stt.final";
+  /** {@link voice.core.message.VadEvent}: speech started or ended in the input. */
+  public static final String VAD = "voice.stt.vad";
+  /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */
+  public static final String TURN_START = "voice.turn.start";
+  /** {@link voice.core.message.LlmRequest}: the orchestrator asks the model. */
+  public static final String LLM_REQUEST = "voice.llm.request";
+  /** {@link voice.core.llm.LlmEvent}: the normalized stream of the model's answer. */
+  public static final String LLM_EVENT = "voice.llm.event";
+  /** {@link voice.core.message.TextChunk}: speakable text for synthesis. */
+  public static final String TTS_TEXT = "voice.tts.text";
+  /** {@link voice.core.message.AudioChunk}: synthesized PCM for the sink. */
+  public static final String AUDIO_OUT = "voice.audio.out";
+  /** {@link voice.core.message.TurnCancel}: every stage drops work of that turn. */
+  public static final String TURN_CANCEL = "voice.turn.cancel";
+  /** {@link voice.core.message.PlaybackProgress}: what the sink has actually played. */
+  public static final String PLAYBACK_PROGRESS = "voice.playback.progress";
+  /** {@link voice.core.message.TurnDone}: a turn finished (spoken, cancelled or failed). */
+  public static final String TURN_DONE = "voice.turn.done";
+  /** {@link voice.core.event.AgentEvent}: the public JSON-lines event stream. */
+  public static final String EVENTS = "voice.events";
+  /** {@link voice.core.event.AgentEvent} of type {@code metrics}, also sent on {@link #EVENTS}. */
+  public static final String METRICS = "voice.metrics";
+
+  private Addresses() {}
+
+  /** The address {@code base} inside one conversation's scope. */
+  public static String scoped(String base, String scope) {
+    return scope == null || scope.isEmpty() ? base : base + "." + scope;
+  }
+}

@@ -1,0 +1,106 @@
+package voice.audio.in;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import voice.audio.Resampler;
+import voice.audio.wav.WavReader;
+
+/**
+ * Replays a recording as if a microphone captured it ({@code --in FILE}): a WAV of any rate,
+ * mono or stereo, or a {@code .raw} file (16 kHz mono 16-bit little-endian), converted to
+ * 16 kHz mono and published as 20 ms {@link voice.core.message.AudioFrame}s on the scope's
+ * audio-in address. In real time, frame k is published (k + 1) * 20 ms after the start, as a
+ * sound card hands over a period once it is recorded; deadlines are absolute, so sleeping late
+ * never accumulates drift. The final frame has {@code last = true}.
+ */
+public final class FileAudioSource extends VerticleBase {
+  private final Path file;
+  private final String scope;
+  private final boolean realtime;
+  private final Promise<Void> finished = Promise.promise();
+  private volatile boolean stopping;
+  private Thread thread;
+
+  /**
+   * @param realtime true to pace like a microphone; false to publish as fast as possible
+   */
+  public FileAudioSource(Path file, String scope, boolean realtime) {
+    this.file = file;
+    this.scope = scope;
+    this.realtime = realtime;
+  }
+
+  /** Reads a WAV or {@code .raw} file as 16 kHz mono 16-bit samples. */
+  public static short[] readMono16k(Path file) throws IOException {
+    if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".raw")) {
+      return Resampler.toMono16k(WavReader.read(file));
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IOException("no such file: " + file);
+    }
+    short[] samples = new short[bytes.length / 2];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+    return samples;
+  }
+
+  /** Completes once the last frame has been published (or the source was stopped). */
+  public Future<Void> finished() {
+    return finished.future();
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.executeBlocking(() -> readMono16k(file)).map(samples -> {
+      FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
+      thread = new Thread(() -> replay(samples, publisher), "voice-file-input");
+      thread.setDaemon(true);
+      thread.start();
+      return null;
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return vertx.executeBlocking(() -> {
+      if (thread != null) {
+        thread.interrupt();
+        thread.join();
+      }
+      finished.tryComplete();
+      return null;
+    });
+  }
+
+  private void replay(short[] samples, FramePublisher publisher) {
+    int frame = FramePublisher.FRAME_SAMPLES;
+    long start = System.nanoTime();
+    int frames = Math.max(1, (samples.length + frame - 1) / frame);
+    for (int k = 0; k < frames && !stopping; k++) {
+      if (realtime) {
+        long due = start + (k + 1) * 20_000_000L;
+        for (long wait = due - System.nanoTime(); wait > 0 && !stopping; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        if (stopping) {
+          break;
+        }
+      }
+      int off = k * frame;
+      publisher.publish(samples, off, Math.min(frame, samples.length - off), k == frames - 1);
+    }
+    finished.tryComplete();
+  }
+}

@@ -1,0 +1,62 @@
+package voice.audio.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.event.AgentEvent;
+import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TurnCancel;
+
+/** A PlaybackVerticle on a real event bus: push messages in, take events and progress out. */
+final class PlaybackHarness implements AutoCloseable {
+  final Vertx vertx = Vertx.vertx();
+  final String scope;
+  final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
+  final BlockingQueue<PlaybackProgress> progress = new LinkedBlockingQueue<>();
+
+  PlaybackHarness(AudioSink sink, String scope) throws Exception {
+    this.scope = scope;
+    Codecs.register(vertx);
+    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
+    vertx.eventBus().<PlaybackProgress>consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope),
+        m -> progress.add(m.body()));
+    vertx.deployVerticle(new PlaybackVerticle(sink, scope)).await(10, TimeUnit.SECONDS);
+  }
+
+  void chunk(String turn, int index, int rate, short[] samples, boolean chunkEnd, boolean last) {
+    Buffer pcm = Buffer.buffer(voice.audio.Signals.bytes(samples));
+    vertx.eventBus().publish(Addresses.scoped(Addresses.AUDIO_OUT, scope),
+        new AudioChunk(turn, index, rate, pcm, chunkEnd, last));
+  }
+
+  void cancel(String turn, TurnCancel.Reason reason) {
+    vertx.eventBus().publish(Addresses.scoped(Addresses.TURN_CANCEL, scope), new TurnCancel(turn, reason));
+  }
+
+  AgentEvent event(String type) throws InterruptedException {
+    AgentEvent e = events.poll(20, TimeUnit.SECONDS);
+    assertThat(e).as("waiting for %s", type).isNotNull();
+    assertThat(e.type()).isEqualTo(type);
+    return e;
+  }
+
+  PlaybackProgress progress(Predicate<PlaybackProgress> wanted) throws InterruptedException {
+    PlaybackProgress p = progress.poll(20, TimeUnit.SECONDS);
+    assertThat(p).as("waiting for playback progress").isNotNull();
+    assertThat(wanted).as("progress %s", p).accepts(p);
+    return p;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,38 @@
+package voice.core.turn;
+
+import java.util.ArrayList;
+import java.util.List;
+import voice.core.chunk.SentenceChunker;
+import voice.core.metrics.TurnMetrics;
+
+/** State of the turn being answered: its chunks, what of them was played, and its timing. */
+final class ActiveTurn {
+  final String id;
+  final SentenceChunker chunker;
+  final TurnMetrics metrics = new TurnMetrics();
+  final List<String> chunks = new ArrayList<>();
+  int playedChunks;
+  boolean textEnded;
+  boolean audioStarted;
+  String cancelReason;
+  String error;
+  long bargeInTimer = -1;
+
+  ActiveTurn(String id, SentenceChunker chunker) {
+    this.id = id;
+    this.chunker = chunker;
+  }
+
+  /** The text the user has heard: every chunk whose audio was played out. */
+  String heardText() {
+    return String.join(" ", chunks.subList(0, Math.min(playedChunks, chunks.size())));
+  }
+
+  String fullText() {
+    return String.join(" ", chunks);
+  }
+
+  boolean cancelled() {
+    return cancelReason != null;
+  }
+}

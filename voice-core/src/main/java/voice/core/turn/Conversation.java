@@ -1,0 +1,57 @@
+package voice.core.turn;
+
+import java.util.ArrayList;
+import java.util.List;
+import voice.core.message.ChatMessage;
+
+/**
+ * The conversation history sent to the model: the system prompt, then the user's and the
+ * assistant's messages. The assistant's message holds only what the user actually heard.
+ */
+public final class Conversation {
+  private final String systemPrompt;
+  private final List<ChatMessage> messages = new ArrayList<>();
+  private final int maxMessages;
+
+  public Conversation(String systemPrompt, int maxMessages) {
+    this.systemPrompt = systemPrompt;
+    this.maxMessages = maxMessages;
+  }
+
+  public void addUser(String text) {
+    messages.add(ChatMessage.user(text));
+    trim();
+  }
+
+  /** Records what the assistant said; an answer nobody heard is not part of the conversation. */
+  public void addAssistant(String heardText) {
+    if (!heardText.isBlank()) {
+      messages.add(ChatMessage.assistant(heardText));
+      trim();
+    }
+  }
+
+  /** The messages to send: system prompt first (when set), then the history. */
+  public List<ChatMessage> snapshot() {
+    List<ChatMessage> out = new ArrayList<>(messages.size() + 1);
+    if (systemPrompt != null && !systemPrompt.isBlank()) {
+      out.add(ChatMessage.system(systemPrompt));
+    }
+    out.addAll(messages);
+    return out;
+  }
+
+  public List<ChatMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  private void trim() {
+    // Drop the oldest exchanges first, keeping the list starting with a user message.
+    while (messages.size() > maxMessages) {
+      messages.remove(0);
+      while (!messages.isEmpty() && !messages.get(0).role().equals("user")) {
+        messages.remove(0);
+      }
+    }
+  }
+}

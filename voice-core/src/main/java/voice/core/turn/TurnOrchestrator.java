@@ -1,0 +1,262 @@
+package voice.core.turn;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import java.util.HashSet;
+import java.util.Set;
+import voice.core.bus.Addresses;
+import voice.core.chunk.SentenceChunker;
+import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
+import voice.core.llm.LlmEvent;
+import voice.core.message.LlmRequest;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TextChunk;
+import voice.core.message.Transcript;
+import voice.core.message.TurnCancel;
+import voice.core.message.TurnDone;
+import voice.core.message.UserTurn;
+import voice.core.message.VadEvent;
+
+/**
+ * Takes turns: a user's words (typed or recognized) start a turn, the model's text is cut into
+ * speakable chunks as it streams, and the turn ends when its audio has been played, or when the
+ * user speaks over it (barge-in), which cancels everything of that turn. The history keeps only
+ * what the user heard.
+ */
+public final class TurnOrchestrator extends VerticleBase {
+  /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
+  private static final long STOP_CONFIRM_TIMEOUT_MS = 500;
+
+  private final String scope;
+  private final TurnOptions options;
+  private final Conversation conversation;
+  private final Set<String> ignoredUtterances = new HashSet<>();
+  private EventBus bus;
+  private ActiveTurn current;
+  private int turnCounter;
+  private double captureStartAt = Double.NaN;
+  private String speakingUtterance;
+
+  public TurnOrchestrator(TurnOptions options, String scope) {
+    this.options = options;
+    this.scope = scope;
+    this.conversation = new Conversation(options.systemPrompt(), options.maxHistoryMessages());
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    return Future.all(java.util.List.of(
+        bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
+        bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
+        bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
+        bus.<LlmEvent>consumer(address(Addresses.LLM_EVENT), m -> onLlmEvent(m.body())).completion(),
+        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
+        bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
+        bus.<AgentEvent>consumer(address(Addresses.EVENTS), m -> onEvent(m.body())).completion()));
+  }
+
+  /** The history as the model will see it next (tests and the server read it). */
+  public Conversation conversation() {
+    return conversation;
+  }
+
+  private void startTurn(String requestedId, String text, double userSpeechEndAt) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    if (isActive()) {
+      cancel(TurnCancel.Reason.cancelled);
+      finish(current.cancelReason);
+    }
+    String id = requestedId != null ? requestedId : nextTurnId();
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()));
+    current.metrics.userSpeechEnded(userSpeechEndAt);
+    current.metrics.requestSent(MonotonicClock.millisPrecise());
+    conversation.addUser(text.strip());
+    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+  }
+
+  private void onFinalTranscript(Transcript transcript) {
+    boolean ignored = ignoredUtterances.remove(transcript.utterance());
+    if (ignored || isActive()) {
+      return; // a backchannel, echo or speech during half-duplex playback
+    }
+    startTurn(null, transcript.text(), inputTime(transcript.endMs()));
+  }
+
+  private void onVad(VadEvent vad) {
+    if (vad.speaking()) {
+      speakingUtterance = vad.utterance();
+      if (!isActive()) {
+        return;
+      }
+      if (options.halfDuplex() && current.audioStarted) {
+        ignoredUtterances.add(vad.utterance());
+        return;
+      }
+      ActiveTurn turn = current;
+      double onset = inputTime(vad.atMs());
+      turn.bargeInTimer = vertx.setTimer(Math.max(1, options.bargeInMinMs()), t -> {
+        turn.bargeInTimer = -1;
+        if (turn == current && !turn.cancelled() && vad.utterance().equals(speakingUtterance)) {
+          bargeIn(turn, onset);
+        }
+      });
+    } else {
+      speakingUtterance = null;
+      if (isActive() && current.bargeInTimer >= 0) {
+        vertx.cancelTimer(current.bargeInTimer);
+        current.bargeInTimer = -1;
+        ignoredUtterances.add(vad.utterance()); // too short to interrupt: a backchannel
+      }
+    }
+  }
+
+  private void bargeIn(ActiveTurn turn, double onset) {
+    turn.metrics.bargeInOnset(Double.isNaN(onset) ? MonotonicClock.millisPrecise() : onset);
+    publishEvent(AgentEvent.of("turn.bargein", turn.id));
+    cancel(TurnCancel.Reason.bargein);
+  }
+
+  private void onLlmEvent(LlmEvent event) {
+    ActiveTurn turn = current;
+    if (turn == null || !event.turn().equals(turn.id) || turn.cancelled() || turn.textEnded) {
+      return;
+    }
+    double now = MonotonicClock.millisPrecise();
+    if (event instanceof LlmEvent.RequestSent) {
+      turn.metrics.requestSent(now);
+    } else if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.text) {
+      turn.metrics.token(now);
+      turn.chunker.feed(delta.text()).forEach(chunk -> sendChunk(turn, chunk));
+    } else if (event instanceof LlmEvent.MessageDelta delta && delta.usage() != null && delta.usage().outputTokens() > 0) {
+      turn.metrics.outputTokens(delta.usage().outputTokens());
+    } else if (event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
+      endText(turn, now);
+    } else if (event instanceof LlmEvent.LlmError error) {
+      turn.error = error.message();
+      endText(turn, now);
+    }
+  }
+
+  private void endText(ActiveTurn turn, double now) {
+    turn.metrics.generationEnded(now);
+    turn.chunker.flush().forEach(chunk -> sendChunk(turn, chunk));
+    turn.textEnded = true;
+    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunks.size(), "", true));
+  }
+
+  private void sendChunk(ActiveTurn turn, String chunk) {
+    int index = turn.chunks.size();
+    turn.chunks.add(chunk);
+    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, index, chunk, false));
+  }
+
+  private void onPlayback(PlaybackProgress progress) {
+    ActiveTurn turn = current;
+    if (turn == null || !progress.turn().equals(turn.id)) {
+      return;
+    }
+    if (progress.chunkDone()) {
+      turn.playedChunks = Math.max(turn.playedChunks, progress.chunkIndex() + 1);
+    }
+    if (progress.stopped() != null) {
+      if (turn.cancelled()) {
+        turn.metrics.audioStopped(MonotonicClock.millisPrecise());
+        finish(turn.cancelReason);
+      } else if (turn.textEnded) {
+        finish(turn.error != null ? "error" : progress.stopped());
+      }
+    }
+  }
+
+  private void onCancel(TurnCancel cancel) {
+    ActiveTurn turn = current;
+    if (turn == null || !cancel.turn().equals(turn.id) || turn.cancelled()) {
+      return;
+    }
+    markCancelled(turn, cancel.reason());
+  }
+
+  private void onEvent(AgentEvent event) {
+    ActiveTurn turn = current;
+    switch (event.type()) {
+      case "capture.start" -> captureStartAt = event.tMs();
+      case "audio.start" -> {
+        if (turn != null && event.turn().equals(turn.id)) {
+          turn.audioStarted = true;
+          turn.metrics.firstAudio(event.tMs());
+        }
+      }
+      case "audio.stop" -> {
+        if (turn != null && event.turn().equals(turn.id) && event.fields().get("underruns") instanceof Number n) {
+          turn.metrics.underruns(n.intValue());
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** Publishes the cancel of the current turn; every stage drops its work of that turn. */
+  private void cancel(TurnCancel.Reason reason) {
+    ActiveTurn turn = current;
+    markCancelled(turn, reason);
+    bus.publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn.id, reason));
+  }
+
+  private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
+    turn.cancelReason = reason.name();
+    publishEvent(AgentEvent.of("turn.cancelled", turn.id, "reason", reason.name()));
+    if (!turn.audioStarted) {
+      vertx.runOnContext(v -> {
+        if (current == turn) {
+          finish(turn.cancelReason);
+        }
+      });
+    } else {
+      vertx.setTimer(STOP_CONFIRM_TIMEOUT_MS, t -> {
+        if (current == turn) {
+          finish(turn.cancelReason);
+        }
+      });
+    }
+  }
+
+  private void finish(String outcome) {
+    ActiveTurn turn = current;
+    current = null;
+    if (turn.bargeInTimer >= 0) {
+      vertx.cancelTimer(turn.bargeInTimer);
+    }
+    conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
+    AgentEvent metrics = new AgentEvent("metrics", turn.id, System.currentTimeMillis(), MonotonicClock.millis(), turn.metrics.fields());
+    publishEvent(metrics);
+    bus.publish(address(Addresses.METRICS), metrics);
+    bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
+  }
+
+  private boolean isActive() {
+    return current != null;
+  }
+
+  /** Wall of the input stream position {@code atMs}, in monotonic time; NaN before capture started. */
+  private double inputTime(long atMs) {
+    return Double.isNaN(captureStartAt) ? Double.NaN : captureStartAt + atMs;
+  }
+
+  private String nextTurnId() {
+    turnCounter++;
+    return (scope == null || scope.isEmpty() ? "" : scope + "-") + "turn-" + turnCounter;
+  }
+
+  private void publishEvent(AgentEvent event) {
+    bus.publish(address(Addresses.EVENTS), event);
+  }
+
+  private String address(String base) {
+    return Addresses.scoped(base, scope);
+  }
+}

@@ -1,0 +1,174 @@
+package voice.core.turn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.chunk.ChunkerOptions;
+import voice.core.event.AgentEvent;
+import voice.core.llm.LlmEvent;
+import voice.core.message.ChatMessage;
+import voice.core.message.LlmRequest;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TextChunk;
+import voice.core.message.Transcript;
+import voice.core.message.TurnCancel;
+import voice.core.message.TurnDone;
+import voice.core.message.UserTurn;
+import voice.core.message.VadEvent;
+
+/** The orchestrator as a stage: messages in, messages out. */
+class TurnOrchestratorTest {
+  private Vertx vertx;
+  private TurnOrchestrator orchestrator;
+  private final BlockingQueue<LlmRequest> requests = new LinkedBlockingQueue<>();
+  private final BlockingQueue<TextChunk> chunks = new LinkedBlockingQueue<>();
+  private final BlockingQueue<TurnCancel> cancels = new LinkedBlockingQueue<>();
+  private final BlockingQueue<TurnDone> done = new LinkedBlockingQueue<>();
+  private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    Codecs.register(vertx);
+    var bus = vertx.eventBus();
+    bus.<LlmRequest>consumer(Addresses.LLM_REQUEST, m -> requests.add(m.body()));
+    bus.<TextChunk>consumer(Addresses.TTS_TEXT, m -> chunks.add(m.body()));
+    bus.<TurnCancel>consumer(Addresses.TURN_CANCEL, m -> cancels.add(m.body()));
+    bus.<TurnDone>consumer(Addresses.TURN_DONE, m -> done.add(m.body()));
+    bus.<AgentEvent>consumer(Addresses.EVENTS, m -> events.add(m.body()));
+    TurnOptions options = TurnOptions.defaults().withSystemPrompt("Be brief.")
+        .withChunker(ChunkerOptions.sentences()).withBargeIn(150, false);
+    orchestrator = new TurnOrchestrator(options, "");
+    vertx.deployVerticle(orchestrator).await();
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void answerIsChunkedAsItStreamsAndTheTurnEndsWhenPlayed() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Capital of France?"));
+    LlmRequest request = take(requests);
+    assertThat(request.messages()).containsExactly(ChatMessage.system("Be brief."), ChatMessage.user("Capital of France?"));
+
+    publish(Addresses.LLM_EVENT, new LlmEvent.RequestSent("t1", "openai", "m", "http://x/v1/chat/completions"));
+    publish(Addresses.LLM_EVENT, text("t1", "It is Paris. It has"));
+    TextChunk first = take(chunks);
+    assertThat(first).isEqualTo(new TextChunk("t1", 0, "It is Paris.", false));
+    assertThat(chunks.poll(200, TimeUnit.MILLISECONDS)).as("the unfinished sentence waits").isNull();
+
+    publish(Addresses.LLM_EVENT, text("t1", " two million people."));
+    publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop("t1", true));
+    assertThat(take(chunks).text()).isEqualTo("It has two million people.");
+    assertThat(take(chunks)).isEqualTo(new TextChunk("t1", 2, "", true));
+
+    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 900, true, null));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 1, 2100, true, null));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 2, 2100, true, "done"));
+    assertThat(take(done)).isEqualTo(new TurnDone("t1", "done", null));
+    AgentEvent metrics = takeEvent("metrics");
+    assertThat(metrics.fields()).containsKeys("ttft_ms", "ttlt_ms", "ttfa_ms", "tbt_ms_p50", "underruns");
+    assertThat(orchestrator.conversation().messages())
+        .containsExactly(ChatMessage.user("Capital of France?"), ChatMessage.assistant("It is Paris. It has two million people."));
+  }
+
+  @Test
+  void longSpeechOverTheAnswerIsABargeInAndHistoryKeepsOnlyWhatWasHeard() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Tell me a story."));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t1", "Once upon a time. There was a fox. It ran"));
+    take(chunks);
+    take(chunks);
+    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 800, true, null));
+
+    publish(Addresses.VAD, new VadEvent("u1", true, 5000));
+    assertThat(take(cancels)).isEqualTo(new TurnCancel("t1", TurnCancel.Reason.bargein));
+    assertThat(takeEvent("turn.bargein").turn()).isEqualTo("t1");
+    publish(Addresses.LLM_EVENT, text("t1", " away."));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 1, 1000, false, "bargein"));
+    assertThat(take(done).outcome()).isEqualTo("bargein");
+    assertThat(orchestrator.conversation().messages())
+        .containsExactly(ChatMessage.user("Tell me a story."), ChatMessage.assistant("Once upon a time."));
+
+    publish(Addresses.VAD, new VadEvent("u1", false, 6000));
+    publish(Addresses.STT_FINAL, new Transcript("u1", "stop please", true, 5000, 6000, List.of()));
+    LlmRequest next = take(requests);
+    assertThat(next.messages()).last().isEqualTo(ChatMessage.user("stop please"));
+    assertThat(next.turn()).isNotEqualTo("t1");
+  }
+
+  @Test
+  void aShortNoiseDoesNotInterrupt() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t1", "Hello there. How"));
+    take(chunks);
+    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.VAD, new VadEvent("u1", true, 1000));
+    publish(Addresses.VAD, new VadEvent("u1", false, 1060));
+    publish(Addresses.STT_FINAL, new Transcript("u1", "mhm", true, 1000, 1060, List.of()));
+    assertThat(cancels.poll(400, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(requests.poll(100, TimeUnit.MILLISECONDS)).as("a backchannel is not a new turn").isNull();
+  }
+
+  @Test
+  void anErrorEndsTheTurnWithWhatWasWritten() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t1", "Hello. Wor"));
+    publish(Addresses.LLM_EVENT, new LlmEvent.LlmError("t1", "overloaded_error", "Overloaded"));
+    assertThat(take(chunks).text()).isEqualTo("Hello.");
+    assertThat(take(chunks).text()).isEqualTo("Wor");
+    assertThat(take(chunks).last()).isTrue();
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 2, 500, true, "done"));
+    TurnDone turnDone = take(done);
+    assertThat(turnDone.outcome()).isEqualTo("error");
+    assertThat(turnDone.error()).isEqualTo("Overloaded");
+  }
+
+  @Test
+  void anExternalCancelBeforeAudioEndsTheTurnAtOnce() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
+    take(requests);
+    publish(Addresses.TURN_CANCEL, new TurnCancel("t1", TurnCancel.Reason.cancelled));
+    assertThat(take(done).outcome()).isEqualTo("cancelled");
+    publish(Addresses.LLM_EVENT, text("t1", "Late text. More"));
+    assertThat(chunks.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  private static LlmEvent text(String turn, String text) {
+    return new LlmEvent.BlockDelta(turn, 0, LlmEvent.BlockType.text, text);
+  }
+
+  private void publish(String address, Object message) {
+    vertx.eventBus().publish(address, message);
+  }
+
+  private AgentEvent takeEvent(String type) throws InterruptedException {
+    while (true) {
+      AgentEvent event = take(events);
+      if (event.type().equals(type)) {
+        return event;
+      }
+    }
+  }
+
+  private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
+    T value = queue.poll(5, TimeUnit.SECONDS);
+    assertThat(value).as("message within 5 s").isNotNull();
+    return value;
+  }
+}

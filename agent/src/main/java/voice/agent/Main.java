@@ -43,6 +43,9 @@ public final class Main implements Runnable {
         return userError.exitCode();
       }
       System.err.println("voice-agent: unexpected error: " + ex);
+      if (System.getenv("VOICE_AGENT_DEBUG") != null) {
+        ex.printStackTrace();
+      }
       return 70;
     });
     return cli.execute(args);

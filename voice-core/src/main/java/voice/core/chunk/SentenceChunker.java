@@ -68,9 +68,9 @@ public final class SentenceChunker {
     if (options.earlyFirstClause() && !firstEmitted) {
       earlyClause(contentEnd);
     }
-    // The first sentence goes out whole at once, unless its early clause already did.
-    boolean first = options.earlyFirstClause() && !firstEmitted;
     splitLong(contentEnd, true);
+    // The first sentence goes out at once, unless an early clause or a cut already went.
+    boolean first = options.earlyFirstClause() && !firstEmitted;
     if (lineEnd || first || contentEnd - contentStart() >= options.minChars()) {
       emit(end);
     }

@@ -29,6 +29,42 @@ class ChunkShapingTest {
   }
 
   @Test
+  void sentencesOptionNeverSplitsNorEmitsEarly() {
+    String longSentence = "This sentence, which is long, goes on and on; it has clauses, commas and "
+        + "conjunctions but it is still one sentence and stays one chunk however long it gets.";
+    assertThat(StreamedChunks.chunk(ChunkerOptions.sentences(), longSentence + " Next."))
+        .containsExactly(longSentence, "Next.");
+  }
+
+  @Test
+  void shapesATypicalMarkdownAnswer() {
+    String answer = """
+        The capital of France is Paris, which is also its largest city. It has about 2.1 million \
+        people. Sure. Ok.
+        Paris sits on the Seine in the north of the country and it has been a centre of finance, \
+        diplomacy, commerce, fashion, science and the arts for centuries while also being home to \
+        landmarks such as the Eiffel Tower and the Louvre that draw millions of visitors every year.
+
+        ## Highlights
+        - The Louvre (since 1793).
+        - Notre-Dame, e.g. its towers
+        """;
+    assertThat(StreamedChunks.chunk(ChunkerOptions.defaults(), answer)).containsExactly(
+        "The capital of France is Paris,",
+        "which is also its largest city.",
+        "It has about 2.1 million people.",
+        "Sure. Ok.",
+        "Paris sits on the Seine in the north of the country and it has been a centre of finance, "
+            + "diplomacy, commerce, fashion,",
+        // 153 characters: over maxChars, but cutting would leave a tail shorter than minChars
+        "science and the arts for centuries while also being home to landmarks such as the Eiffel "
+            + "Tower and the Louvre that draw millions of visitors every year.",
+        "## Highlights",
+        "- The Louvre (since 1793).",
+        "- Notre-Dame, e.g. its towers");
+  }
+
+  @Test
   void emitsTheFirstClauseEarly() {
     String text = "The capital of France is Paris, a city of two million. It is old, and big.";
     assertThat(StreamedChunks.chunk(ChunkerOptions.defaults(), text)).containsExactly(

@@ -112,6 +112,12 @@ class SentenceBoundaryTest {
         rule("only spaces", "  \n  "),
         rule("CJK full stops", "\u4ECA\u5929\u5F88\u597D\u3002\u6211\u4EEC\u8D70\u5427\uFF01",
             "\u4ECA\u5929\u5F88\u597D\u3002", "\u6211\u4EEC\u8D70\u5427\uFF01"),
+        rule("question in quotes before lower case", "\"Why?\" she asked. Then she left.",
+            "\"Why?\" she asked.", "Then she left."),
+        rule("degree abbreviation ending a sentence", "She has a Ph.D. He does not.",
+            "She has a Ph.D.", "He does not."),
+        rule("dotted initials before a name", "I read J.R.R. Tolkien. It was long.",
+            "I read J.R.R. Tolkien.", "It was long."),
         rule("sentence starting with a number", "It rained. 3 people came.", "It rained.", "3 people came."),
         rule("sentence starting with a quote", "It rained. \"Go,\" she said.", "It rained.",
             "\"Go,\" she said."));

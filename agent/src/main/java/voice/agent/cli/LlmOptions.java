@@ -1,0 +1,74 @@
+package voice.agent.cli;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import voice.agent.UserError;
+import voice.agent.config.AgentConfig;
+import voice.agent.config.LlmSettings;
+import voice.core.turn.TurnOptions;
+import voice.llm.LlmClient;
+import voice.llm.LlmClients;
+import voice.llm.LlmConfig;
+
+/** The model options shared by ask, chat, serve and bench; they override the config file. */
+public final class LlmOptions {
+  @Option(names = "--llm", paramLabel = "PROVIDER",
+      description = "auto (default), openai, anthropic, bedrock, ollama or llamacpp.")
+  String provider;
+
+  @Option(names = "--llm-base-url", paramLabel = "URL",
+      description = "Provider base URL (OpenAI-compatible: ends in /v1; Anthropic and Ollama: without /v1; Bedrock: endpoint override).")
+  String baseUrl;
+
+  @Option(names = "--llm-model", paramLabel = "MODEL", description = "Model name, or for llamacpp a catalogue id or a .gguf file.")
+  String model;
+
+  @Option(names = "--system-prompt", paramLabel = "TEXT", description = "System prompt sent with every request.")
+  String systemPrompt;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Longest answer in tokens.")
+  Integer maxTokens;
+
+  @Option(names = "--first-token-timeout", paramLabel = "MS", description = "Give up when no token arrived after this long (default 30000).")
+  Long firstTokenTimeoutMs;
+
+  @Option(names = "--stall-timeout", paramLabel = "MS", description = "Give up when the stream stalls this long between tokens (default 15000).")
+  Long stallTimeoutMs;
+
+  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on connect errors, 429 and 5xx before any text (default 2).")
+  Integer maxRetries;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+  Path configFile;
+
+  /** The provider configuration: these options over the config file over the environment. */
+  public LlmConfig toConfig(AgentConfig config) {
+    return LlmSettings.resolve(new LlmSettings.Choice(provider, baseUrl, model, maxTokens,
+        firstTokenTimeoutMs, stallTimeoutMs, maxRetries), config, System.getenv());
+  }
+
+  public LlmClient createClient(Vertx vertx, LlmConfig config) {
+    try {
+      return LlmClients.create(vertx, config);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** Turn-taking options; the system prompt from here or the config file. */
+  public TurnOptions turnOptions(AgentConfig config) {
+    TurnOptions options = TurnOptions.defaults();
+    String prompt = systemPrompt != null ? systemPrompt : config.llm().systemPrompt();
+    if (prompt != null) {
+      options = options.withSystemPrompt(prompt);
+    }
+    AgentConfig.Voice voice = config.voice();
+    if (voice.bargeinMinMs() != null || voice.halfDuplex() != null) {
+      options = options.withBargeIn(
+          voice.bargeinMinMs() != null ? voice.bargeinMinMs() : options.bargeInMinMs(),
+          voice.halfDuplex() != null ? voice.halfDuplex() : options.halfDuplex());
+    }
+    return options;
+  }
+}

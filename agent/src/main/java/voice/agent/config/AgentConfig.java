@@ -1,0 +1,115 @@
+package voice.agent.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import voice.agent.UserError;
+
+/**
+ * The YAML configuration file ({@code --config FILE}, or {@code $XDG_CONFIG_HOME/voice-agent/config.yaml}
+ * when it exists). Every section is optional; command-line options override it.
+ *
+ * <pre>
+ * llm:
+ *   provider: anthropic          # auto | openai | anthropic | bedrock | ollama | llamacpp
+ *   base_url: https://api.anthropic.com
+ *   model: claude-sonnet-4-5
+ *   system_prompt: You are a concise voice assistant.
+ *   max_tokens: 1024
+ *   first_token_timeout_ms: 20000
+ *   stall_timeout_ms: 15000
+ *   max_retries: 3
+ *   max_tool_rounds: 4
+ *   tools:
+ *     - name: weather
+ *       description: Current weather for a city
+ *       url: http://127.0.0.1:9000/weather
+ *       schema: {type: object, properties: {city: {type: string}}, required: [city]}
+ * voice:
+ *   bargein_min_ms: 200
+ *   half_duplex: false
+ *   endpoint_silence_ms: 700
+ * server:
+ *   api_keys: [secret-1]
+ *   rate_limit_per_minute: 60
+ *   max_sessions: 8
+ * guardrails:
+ *   blocked_terms: [password]
+ *   redact: [email, phone]
+ *   max_answer_chars: 4000
+ * </pre>
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardrails) {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  public AgentConfig {
+    llm = llm == null ? new Llm(null, null, null, null, null, null, null, null, null, null, null) : llm;
+    voice = voice == null ? new Voice(null, null, null) : voice;
+    server = server == null ? new Server(null, null, null) : server;
+    guardrails = guardrails == null ? new Guardrails(null, null, null) : guardrails;
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Llm(
+      String provider, String baseUrl, String model, String systemPrompt, Integer maxTokens,
+      Double temperature, Long firstTokenTimeoutMs, Long stallTimeoutMs, Integer maxRetries,
+      Integer maxToolRounds, List<Tool> tools) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Tool(String name, String description, String url, JsonNode schema) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Voice(Long bargeinMinMs, Boolean halfDuplex, Long endpointSilenceMs) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Server(List<String> apiKeys, Integer rateLimitPerMinute, Integer maxSessions) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Guardrails(List<String> blockedTerms, List<String> redact, Integer maxAnswerChars) {}
+
+  public static AgentConfig empty() {
+    return new AgentConfig(null, null, null, null);
+  }
+
+  /** Loads {@code explicit} when given (it must exist), else the default file when present. */
+  public static AgentConfig load(Path explicit) {
+    Path path = explicit != null ? explicit : defaultPath();
+    if (path == null || (explicit == null && !Files.isRegularFile(path))) {
+      return empty();
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new UserError("config file not found: " + path);
+    }
+    try {
+      AgentConfig config = YAML.readValue(path.toFile(), AgentConfig.class);
+      return config == null ? empty() : config;
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new UserError("cannot read config " + path + ": " + reason);
+    }
+  }
+
+  static Path defaultPath() {
+    Map<String, String> env = System.getenv();
+    String base = env.getOrDefault("XDG_CONFIG_HOME", "");
+    if (base.isBlank()) {
+      String home = System.getProperty("user.home");
+      if (home == null) {
+        return null;
+      }
+      base = Path.of(home, ".config").toString();
+    }
+    return Path.of(base, "voice-agent", "config.yaml");
+  }
+}

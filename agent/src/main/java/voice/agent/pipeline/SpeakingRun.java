@@ -1,0 +1,105 @@
+package voice.agent.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import voice.agent.UserError;
+import voice.agent.events.EventLogWriter;
+import voice.audio.out.AudioSink;
+import voice.core.bus.Codecs;
+import voice.core.message.TurnCancel;
+import voice.core.turn.TurnOptions;
+import voice.llm.LlmClient;
+import voice.tts.SpeechEngine;
+import voice.tts.mary.MaryTtsEngine;
+
+/**
+ * One run of a speaking command (ask, say): opens the sink and the event log, starts MaryTTS
+ * and the pipeline, runs {@code work}, and tears everything down in order. Ctrl-C cancels the
+ * turn (voice flushed, upstream closed) and exits with 130.
+ */
+public final class SpeakingRun implements AutoCloseable {
+  public static final int INTERRUPTED_EXIT = 130;
+
+  private final Vertx vertx;
+  private final AudioSink sink;
+  private final EventLogWriter events;
+  private VoicePipeline pipeline;
+  private final CountDownLatch finished = new CountDownLatch(1);
+
+  private SpeakingRun(Vertx vertx, AudioSink sink, EventLogWriter events) {
+    this.vertx = vertx;
+    this.sink = sink;
+    this.events = events;
+  }
+
+  /** Opens the outputs first, so a missing device or unwritable file fails before anything starts. */
+  public static SpeakingRun open(String out, String device, boolean realtime, String eventsTarget) {
+    if ("-".equals(out) && "-".equals(eventsTarget)) {
+      throw new UserError("--out - and --events - cannot both use stdout; write one of them to a file");
+    }
+    AudioSink sink = Sinks.open(out, device, realtime);
+    Vertx vertx = Vertx.vertx();
+    Codecs.register(vertx);
+    EventLogWriter events = eventsTarget == null ? null : EventLogWriter.open(eventsTarget).attach(vertx, "");
+    return new SpeakingRun(vertx, sink, events);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Starts synthesis and the pipeline; {@code llm} null for speech only. */
+  public VoicePipeline start(LlmClient llm, TurnOptions options) {
+    SpeechEngine tts;
+    try {
+      tts = MaryTtsEngine.start();
+    } catch (RuntimeException e) {
+      throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
+    }
+    pipeline = VoicePipeline.deploy(vertx, "", llm, tts, sink, options).await();
+    Interrupts.onInterrupt(this::interrupted);
+    return pipeline;
+  }
+
+  /** Runs {@code work} on the pipeline and waits for it. */
+  public <T> T run(Function<VoicePipeline, Future<T>> work) {
+    try {
+      return work.apply(pipeline).await();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private void interrupted() {
+    if (pipeline != null) {
+      pipeline.cancelCurrent(TurnCancel.Reason.cancelled);
+      try {
+        // Give the cancel time to flush the line and close the upstream request.
+        finished.await(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (events != null) {
+      events.close();
+    }
+    System.err.println("voice-agent: interrupted");
+    System.err.flush();
+    Runtime.getRuntime().halt(INTERRUPTED_EXIT);
+  }
+
+  @Override
+  public void close() {
+    if (pipeline != null) {
+      pipeline.close().await();
+    }
+    if (events != null) {
+      events.close();
+    }
+    vertx.close().await();
+    sink.close();
+  }
+}

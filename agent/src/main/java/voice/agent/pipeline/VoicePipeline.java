@@ -1,0 +1,139 @@
+package voice.agent.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import voice.audio.out.AudioSink;
+import voice.audio.out.PlaybackVerticle;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.chunk.ChunkerOptions;
+import voice.core.chunk.SentenceChunker;
+import voice.core.message.LlmRequest;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TextChunk;
+import voice.core.message.TurnCancel;
+import voice.core.message.TurnDone;
+import voice.core.message.UserTurn;
+import voice.core.turn.TurnOrchestrator;
+import voice.core.turn.TurnOptions;
+import voice.llm.LlmClient;
+import voice.llm.LlmVerticle;
+import voice.tts.SpeechEngine;
+import voice.tts.TtsVerticle;
+
+/**
+ * One conversation's speaking half, wired on the event bus: orchestrator, model, synthesis and
+ * playback, all in {@code scope}. The listening half (capture and recognition) is added by the
+ * commands that listen.
+ */
+public final class VoicePipeline {
+  private final Vertx vertx;
+  private final String scope;
+  private final List<String> deployments = new ArrayList<>();
+  private TurnOrchestrator orchestrator;
+  private volatile String currentTurn;
+
+  private VoicePipeline(Vertx vertx, String scope) {
+    this.vertx = vertx;
+    this.scope = scope;
+  }
+
+  /** Deploys the stages; {@code llm} may be null for a pipeline that only speaks ({@code say}). */
+  public static Future<VoicePipeline> deploy(
+      Vertx vertx, String scope, LlmClient llm, SpeechEngine tts, AudioSink sink, TurnOptions options) {
+    Codecs.register(vertx);
+    VoicePipeline pipeline = new VoicePipeline(vertx, scope);
+    pipeline.orchestrator = new TurnOrchestrator(options, scope);
+    vertx.eventBus().<LlmRequest>consumer(pipeline.address(Addresses.LLM_REQUEST), m -> pipeline.currentTurn = m.body().turn());
+    return pipeline.add(new PlaybackVerticle(sink, scope))
+        .compose(v -> pipeline.add(new TtsVerticle(tts, scope)))
+        .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
+        .compose(v -> pipeline.add(pipeline.orchestrator))
+        .map(v -> pipeline);
+  }
+
+  /** Asks the model; completes when the answer has been spoken (or failed, or was cancelled). */
+  public Future<TurnDone> ask(String text) {
+    Future<TurnDone> done = nextTurnDone();
+    vertx.eventBus().publish(address(Addresses.TURN_START), new UserTurn(null, text));
+    return done;
+  }
+
+  /** Speaks {@code text} without a model; completes when its audio has been played. */
+  public Future<String> say(String text) {
+    String turn = "say-" + UUID.randomUUID().toString().substring(0, 8);
+    currentTurn = turn;
+    Promise<String> played = Promise.promise();
+    EventBus bus = vertx.eventBus();
+    var consumer = bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS));
+    consumer.handler(m -> {
+      if (m.body().turn().equals(turn) && m.body().stopped() != null) {
+        consumer.unregister();
+        played.tryComplete(m.body().stopped());
+      }
+    });
+    consumer.completion().onSuccess(v -> {
+      SentenceChunker chunker = new SentenceChunker(ChunkerOptions.defaults());
+      List<String> chunks = new ArrayList<>(chunker.feed(text));
+      chunks.addAll(chunker.flush());
+      for (int i = 0; i < chunks.size(); i++) {
+        bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn, i, chunks.get(i), false));
+      }
+      bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn, chunks.size(), "", true));
+    });
+    return played.future();
+  }
+
+  /** Cancels the turn being answered or spoken, if any (Ctrl-C, a client's interrupt). */
+  public void cancelCurrent(TurnCancel.Reason reason) {
+    String turn = currentTurn;
+    if (turn != null) {
+      vertx.eventBus().publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn, reason));
+    }
+  }
+
+  public TurnOrchestrator orchestrator() {
+    return orchestrator;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  /** The next turn that ends, whichever it is. */
+  public Future<TurnDone> nextTurnDone() {
+    Promise<TurnDone> promise = Promise.promise();
+    var consumer = vertx.eventBus().<TurnDone>consumer(address(Addresses.TURN_DONE));
+    consumer.handler(m -> {
+      consumer.unregister();
+      promise.tryComplete(m.body());
+    });
+    return consumer.completion().compose(v -> promise.future());
+  }
+
+  /** Undeploys every stage, last deployed first. */
+  public Future<Void> close() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain;
+  }
+
+  private Future<Void> add(io.vertx.core.Deployable verticle) {
+    return vertx.deployVerticle(verticle).map(id -> {
+      deployments.add(id);
+      return null;
+    });
+  }
+
+  private String address(String base) {
+    return Addresses.scoped(base, scope);
+  }
+}

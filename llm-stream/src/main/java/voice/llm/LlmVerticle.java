@@ -1,0 +1,102 @@
+package voice.llm;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.llm.LlmEvent;
+import voice.core.message.LlmRequest;
+import voice.core.message.TurnCancel;
+
+/**
+ * The model stage of one conversation: answers each {@link LlmRequest} of its scope with the
+ * client's {@link LlmEvent}s on {@code voice.llm.event} and the public {@code llm.*} events on
+ * {@code voice.events}; a {@link TurnCancel} cancels the running call (upstream closed) and any
+ * later request of that turn is ignored.
+ */
+public final class LlmVerticle extends VerticleBase {
+  private static final int REMEMBERED_CANCELS = 256;
+
+  private final LlmClient client;
+  private final String scope;
+  private final Map<String, LlmCall> running = new HashMap<>();
+  private final Set<String> cancelled = new LinkedHashSet<>();
+  private final Map<String, LlmAgentEvents> publicEvents = new HashMap<>();
+  private MessageConsumer<LlmRequest> requests;
+  private MessageConsumer<TurnCancel> cancels;
+
+  public LlmVerticle(LlmClient client, String scope) {
+    this.client = client;
+    this.scope = scope;
+  }
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    EventBus bus = vertx.eventBus();
+    requests = bus.consumer(Addresses.scoped(Addresses.LLM_REQUEST, scope), message -> onRequest(message.body()));
+    cancels = bus.consumer(Addresses.scoped(Addresses.TURN_CANCEL, scope), message -> onCancel(message.body()));
+    return requests.completion().compose(v -> cancels.completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    running.values().forEach(LlmCall::cancel);
+    running.clear();
+    return Future.succeededFuture();
+  }
+
+  private void onRequest(LlmRequest request) {
+    String turn = request.turn();
+    if (cancelled.contains(turn) || running.containsKey(turn)) {
+      return;
+    }
+    LlmAgentEvents events = new LlmAgentEvents(vertx.eventBus(), Addresses.scoped(Addresses.EVENTS, scope));
+    publicEvents.put(turn, events);
+    LlmCall call = client.stream(request, event -> {
+      if (Vertx.currentContext() == context) {
+        deliver(event);
+      } else {
+        context.runOnContext(v -> deliver(event));
+      }
+    });
+    if (publicEvents.containsKey(turn)) {
+      running.put(turn, call); // not when the client already ended the turn synchronously
+    }
+  }
+
+  private void deliver(LlmEvent event) {
+    String turn = event.turn();
+    if (cancelled.contains(turn) || !publicEvents.containsKey(turn)) {
+      return;
+    }
+    vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_EVENT, scope), event);
+    LlmAgentEvents events = publicEvents.get(turn);
+    if (events != null) {
+      events.publish(event);
+    }
+    if (event instanceof LlmEvent.LlmError || event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
+      running.remove(turn);
+      publicEvents.remove(turn);
+    }
+  }
+
+  private void onCancel(TurnCancel cancel) {
+    cancelled.add(cancel.turn());
+    if (cancelled.size() > REMEMBERED_CANCELS) {
+      cancelled.remove(cancelled.iterator().next());
+    }
+    publicEvents.remove(cancel.turn());
+    LlmCall call = running.remove(cancel.turn());
+    if (call != null) {
+      call.cancel();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package voice.stt;
+
+import voice.stt.vad.EnergyVad;
+
+/**
+ * How speech is cut into utterances and fed to the recognizer.
+ *
+ * @param endSilenceMs trailing silence that ends an utterance
+ * @param minSpeechMs voiced time needed before speech counts (shorter noises are ignored)
+ * @param preRollMs audio before the detected onset also given to the recognizer, so soft word
+ *     beginnings are not cut
+ * @param frameMs VAD frame length (10–30 ms)
+ * @param partialIntervalMs how much audio is decoded between two partial hypotheses
+ * @param queueFrames capacity of the verticle's input queue, in {@code AudioFrame}s
+ * @param vad the voice detector's thresholds
+ */
+public record SttOptions(
+    long endSilenceMs, long minSpeechMs, long preRollMs, int frameMs, int partialIntervalMs,
+    int queueFrames, EnergyVad.Settings vad) {
+  public static final SttOptions DEFAULT =
+      new SttOptions(700, 120, 300, 20, 100, 2000, EnergyVad.Settings.DEFAULT);
+
+  public SttOptions {
+    if (frameMs < 10 || frameMs > 30) {
+      throw new IllegalArgumentException("frameMs must be 10..30, was " + frameMs);
+    }
+    if (queueFrames < 1 || partialIntervalMs < frameMs || preRollMs < 0) {
+      throw new IllegalArgumentException("invalid SttOptions " + queueFrames + "/" + partialIntervalMs);
+    }
+  }
+
+  public SttOptions withEndSilenceMs(long ms) {
+    return new SttOptions(ms, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad);
+  }
+
+  public SttOptions withMinSpeechMs(long ms) {
+    return new SttOptions(endSilenceMs, ms, preRollMs, frameMs, partialIntervalMs, queueFrames, vad);
+  }
+}

@@ -1,0 +1,185 @@
+package voice.stt;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import voice.core.bus.Addresses;
+import voice.core.event.AgentEvent;
+import voice.core.message.AudioFrame;
+import voice.core.message.Transcript;
+import voice.core.message.VadEvent;
+
+/**
+ * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them on one
+ * dedicated thread fed by a bounded queue (never on the event loop), and publishes
+ * {@link VadEvent}s, changed partial and final {@link Transcript}s and the public events
+ * {@code vad.speech_start}, {@code vad.speech_end}, {@code stt.partial}, {@code stt.final} and,
+ * after a frame with {@code last = true}, {@code stt.input_end}. Events carry no turn: the
+ * orchestrator maps utterances to turns.
+ *
+ * <p>The recognizer stays the caller's: this verticle never closes it, and stops using it
+ * before {@link #stop()} completes.
+ */
+public final class SttVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SttVerticle.class);
+  private static final Runnable STOP = () -> {};
+
+  private final Recognizer recognizer;
+  private final SttOptions options;
+  private final String scope;
+  private final BlockingQueue<Runnable> work;
+  private final AtomicLong dropped = new AtomicLong();
+  private final Promise<Void> stopped = Promise.promise();
+  private StreamingTranscriber transcriber;
+  private MessageConsumer<AudioFrame> consumer;
+  private boolean started;
+
+  public SttVerticle(Recognizer recognizer, SttOptions options, String scope) {
+    this.recognizer = recognizer;
+    this.options = options;
+    this.scope = scope;
+    this.work = new ArrayBlockingQueue<>(options.queueFrames());
+  }
+
+  @Override
+  public Future<?> start() {
+    transcriber = new StreamingTranscriber(recognizer, options, new Publisher(vertx.eventBus(), context));
+    Thread thread = new Thread(this::runWork, "voice-stt-" + (scope == null || scope.isEmpty() ? "main" : scope));
+    thread.setDaemon(true);
+    thread.start();
+    consumer = vertx.eventBus().consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), msg -> enqueue(msg.body()));
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer.unregister().compose(v -> {
+      work.clear(); // audio not yet decoded is dropped; the utterance in progress is abandoned
+      work.offer(() -> transcriber.abort());
+      work.offer(STOP);
+      return stopped.future();
+    });
+  }
+
+  /**
+   * Drops the utterance being heard, without a final result (e.g. the assistant's own voice
+   * while a half-duplex orchestrator ignores the microphone). Audio already queued before this
+   * call is still examined first.
+   */
+  public void abortUtterance() {
+    if (!work.offer(() -> transcriber.abort())) {
+      LOG.warn("speech input queue full: abort not queued");
+    }
+  }
+
+  private void enqueue(AudioFrame frame) {
+    short[] samples = toSamples(frame.pcm());
+    boolean last = frame.last();
+    long offsetMs = frame.offsetMs();
+    Runnable task = () -> {
+      if (!started) {
+        started = true;
+        transcriber.startAt(offsetMs);
+      }
+      transcriber.accept(samples, 0, samples.length);
+      if (last) {
+        transcriber.finish();
+        context.runOnContext(v -> vertx.eventBus().publish(
+            Addresses.scoped(Addresses.EVENTS, scope), AgentEvent.of("stt.input_end", null)));
+      }
+    };
+    // The last frame must get through: it is what tells the app the input is over.
+    boolean queued = last ? offerLast(task) : work.offer(task);
+    if (!queued && dropped.incrementAndGet() % 50 == 1) {
+      LOG.warn("speech input queue full: {} audio frames dropped so far", dropped.get());
+    }
+  }
+
+  private boolean offerLast(Runnable task) {
+    while (!work.offer(task)) {
+      work.poll(); // make room by dropping the oldest audio
+      dropped.incrementAndGet();
+    }
+    return true;
+  }
+
+  private void runWork() {
+    try {
+      for (Runnable task = work.take(); task != STOP; task = work.take()) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.error("speech recognition failed: {}", e.toString());
+          transcriber.abort();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped.tryComplete();
+    }
+  }
+
+  private static short[] toSamples(Buffer pcm) {
+    short[] samples = new short[pcm.length() / 2];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = pcm.getShortLE(i * 2);
+    }
+    return samples;
+  }
+
+  /** Turns the transcriber's callbacks (on the worker thread) into bus messages on the verticle's context. */
+  private final class Publisher implements StreamingTranscriber.Listener {
+    private final EventBus bus;
+    private final Context ctx;
+
+    Publisher(EventBus bus, Context ctx) {
+      this.bus = bus;
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void speechStarted(String utterance, long atMs) {
+      publish(Addresses.VAD, new VadEvent(utterance, true, atMs),
+          AgentEvent.of("vad.speech_start", null, "utterance", utterance, "at_ms", atMs));
+    }
+
+    @Override
+    public void partial(Transcript transcript) {
+      publish(Addresses.STT_PARTIAL, transcript, AgentEvent.of("stt.partial", null,
+          "utterance", transcript.utterance(), "text", transcript.text()));
+    }
+
+    @Override
+    public void speechEnded(String utterance, long atMs) {
+      publish(Addresses.VAD, new VadEvent(utterance, false, atMs),
+          AgentEvent.of("vad.speech_end", null, "utterance", utterance, "at_ms", atMs));
+    }
+
+    @Override
+    public void finalResult(Transcript transcript) {
+      if (transcript.text().isEmpty()) {
+        return; // noise the recognizer heard no words in: nothing to answer
+      }
+      publish(Addresses.STT_FINAL, transcript, AgentEvent.of("stt.final", null,
+          "utterance", transcript.utterance(), "text", transcript.text(),
+          "start_ms", transcript.startMs(), "end_ms", transcript.endMs()));
+    }
+
+    private void publish(String address, Object message, AgentEvent event) {
+      ctx.runOnContext(v -> {
+        bus.publish(Addresses.scoped(address, scope), message);
+        bus.publish(Addresses.scoped(Addresses.EVENTS, scope), event);
+      });
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package voice.tts;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.event.AgentEvent;
+import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TextChunk;
+import voice.core.message.TurnCancel;
+import voice.tts.text.SpeakableText;
+
+/**
+ * Speaks the {@link TextChunk}s of one conversation ({@code scope}): chunk by chunk, in order,
+ * on a dedicated thread, at most {@value #AHEAD} chunks ahead of the chunk the sink is playing,
+ * publishing every piece of audio as an {@link AudioChunk} as soon as the engine produced it.
+ *
+ * <p>All state lives on this verticle's event loop; the worker thread only synthesizes. A
+ * cancelled turn's queued chunks are dropped, audio still coming from its in-flight synthesis
+ * is discarded, and nothing of it is published after the cancel was handled.
+ */
+public final class TtsVerticle extends VerticleBase {
+  /**
+   * How many chunks synthesis may run ahead of the chunk being played (the one after the last
+   * chunk reported done): with nothing played yet, chunks 0, 1 and 2 may be synthesized.
+   */
+  public static final int AHEAD = 2;
+  private static final System.Logger LOG = System.getLogger(TtsVerticle.class.getName());
+
+  private final SpeechEngine engine;
+  private final String scope;
+  private final Deque<TextChunk> queue = new ArrayDeque<>();
+  private final Map<String, TurnProgress> turns = new HashMap<>();
+  private final Set<String> cancelled = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 1024;
+    }
+  });
+  private WorkerExecutor synthesisThread;
+  private boolean synthesizing;
+
+  public TtsVerticle(SpeechEngine engine, String scope) {
+    this.engine = engine;
+    this.scope = scope;
+  }
+
+  @Override
+  public Future<?> start() {
+    Codecs.register(vertx);
+    synthesisThread = vertx.createSharedWorkerExecutor("voice-tts-" + context.deploymentID(), 1);
+    EventBus bus = vertx.eventBus();
+    return Future.all(
+        bus.<TextChunk>consumer(address(Addresses.TTS_TEXT), m -> onText(m.body())).completion(),
+        bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body().turn())).completion(),
+        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onProgress(m.body())).completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return synthesisThread.close();
+  }
+
+  private void onText(TextChunk chunk) {
+    if (cancelled.contains(chunk.turn())) {
+      return;
+    }
+    turns.computeIfAbsent(chunk.turn(), turn -> new TurnProgress());
+    queue.add(chunk);
+    synthesizeNext();
+  }
+
+  private void onProgress(PlaybackProgress progress) {
+    TurnProgress turn = turns.get(progress.turn());
+    if (turn == null) {
+      return;
+    }
+    if (progress.chunkDone()) {
+      turn.lastPlayed = Math.max(turn.lastPlayed, progress.chunkIndex());
+    }
+    if (progress.stopped() != null && !"done".equals(progress.stopped())) {
+      // The sink will play nothing more of this turn: synthesizing the rest is wasted.
+      onCancel(progress.turn());
+    }
+    synthesizeNext();
+  }
+
+  private void onCancel(String turn) {
+    cancelled.add(turn);
+    turns.remove(turn);
+    queue.removeIf(chunk -> chunk.turn().equals(turn));
+  }
+
+  private void synthesizeNext() {
+    TextChunk chunk = queue.peek();
+    if (synthesizing || chunk == null || chunk.index() > turns.get(chunk.turn()).playing() + AHEAD) {
+      return;
+    }
+    queue.poll();
+    synthesizing = true;
+    String text = turns.get(chunk.turn()).speakable.next(chunk.text());
+    if (!text.isEmpty()) {
+      publish(Addresses.EVENTS, AgentEvent.of("tts.chunk", chunk.turn(), "text", text, "index", chunk.index()));
+    }
+    // Each piece is published when the next one exists, so the chunk's last piece can carry chunkEnd.
+    AtomicReference<byte[]> held = new AtomicReference<>();
+    AudioConsumer forward = pcm -> {
+      byte[] previous = held.getAndSet(pcm);
+      if (previous != null) {
+        context.runOnContext(v -> publishAudio(chunk, previous, false));
+      }
+    };
+    synthesisThread.executeBlocking(() -> {
+      engine.synthesize(text, forward);
+      return held.get();
+    }, true).onComplete(done -> {
+      if (done.failed()) {
+        LOG.log(System.Logger.Level.WARNING, "speech synthesis failed, chunk " + chunk.index()
+            + " of turn " + chunk.turn() + " skipped: " + done.cause());
+      }
+      publishAudio(chunk, done.succeeded() && done.result() != null ? done.result() : new byte[0], true);
+      if (chunk.last() && !cancelled.contains(chunk.turn())) {
+        publish(Addresses.AUDIO_OUT, new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(), false, true));
+        turns.remove(chunk.turn());
+      }
+      synthesizing = false;
+      synthesizeNext();
+    });
+  }
+
+  private void publishAudio(TextChunk chunk, byte[] pcm, boolean chunkEnd) {
+    if (!cancelled.contains(chunk.turn())) {
+      publish(Addresses.AUDIO_OUT,
+          new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(pcm), chunkEnd, false));
+    }
+  }
+
+  private void publish(String base, Object message) {
+    vertx.eventBus().publish(address(base), message);
+  }
+
+  private String address(String base) {
+    return Addresses.scoped(base, scope);
+  }
+
+  /** What this verticle knows of one turn: how far the sink has played, and the turn's markdown state. */
+  private static final class TurnProgress {
+    int lastPlayed = -1;
+    final SpeakableText speakable = new SpeakableText();
+
+    int playing() {
+      return lastPlayed + 1;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package voice.tts.mary;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import marytts.config.MaryConfig;
+
+/**
+ * What must happen before the first {@code LocalMaryInterface}: MaryTTS 5.2.1's own tokenisers
+ * need JTok, which is not on Maven Central, and {@code ignore.modules.classes.list} is not
+ * implemented, so they are struck from every config's module list ({@link PlainTextTokeniser}
+ * takes their place through {@link TokeniserConfig}). And MaryTTS must neither write
+ * {@code ./log/server.log} nor read files from the user's working directory.
+ */
+final class MaryBootstrap {
+  private static final Set<String> JTOK_MODULES =
+      Set.of("marytts.modules.JTokeniser", "marytts.language.en.JTokeniser");
+  private static final String MODULES = "modules.classes.list";
+
+  private MaryBootstrap() {}
+
+  static void prepare() {
+    // MaryTTS reads these from system properties before its own config; a user's -D wins.
+    // The only logger MaryTTS lets us override is "marytts": errors to stderr, no log file.
+    setDefault("log4j.logger.marytts", "ERROR, stderr");
+    // MARY_BASE is where the log file, user dictionaries and cache would live; "." by default.
+    setDefault("mary.base", Path.of(System.getProperty("java.io.tmpdir"), "voice-agent-marytts").toString());
+    // The self test synthesizes example sentences for every module: start-up time for nothing.
+    setDefault("modules.poweronselftest", "false");
+    for (MaryConfig config : MaryConfig.getConfigs()) {
+      strikeJTok(config.getProperties());
+    }
+  }
+
+  private static void strikeJTok(Properties properties) {
+    String modules = properties.getProperty(MODULES);
+    if (modules == null) {
+      return;
+    }
+    properties.setProperty(MODULES, Arrays.stream(modules.trim().split("\\s+"))
+        .filter(module -> !JTOK_MODULES.contains(module))
+        .collect(Collectors.joining(" ")));
+  }
+
+  private static void setDefault(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

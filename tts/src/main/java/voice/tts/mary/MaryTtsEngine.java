@@ -1,0 +1,148 @@
+package voice.tts.mary;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import marytts.LocalMaryInterface;
+import voice.tts.AudioConsumer;
+import voice.tts.SpeechEngine;
+
+/**
+ * MaryTTS in this process with the {@value #VOICE} voice. MaryTTS starts once per process
+ * (about a second) and every synthesis, from whichever caller, runs on one dedicated thread:
+ * MaryTTS keeps global state and its interface object is not thread-safe.
+ */
+public final class MaryTtsEngine implements SpeechEngine {
+  public static final String VOICE = "cmu-slt-hsmm";
+  private static final int PIECE_MS = 100;
+
+  private static MaryTtsEngine shared;
+  private static IllegalStateException failure;
+
+  private final ExecutorService thread;
+  private final LocalMaryInterface mary;
+  private final AudioFormat format;
+
+  private MaryTtsEngine(ExecutorService thread, LocalMaryInterface mary, AudioFormat format) {
+    this.thread = thread;
+    this.mary = mary;
+    this.format = format;
+  }
+
+  /**
+   * The process's engine, started on first call.
+   *
+   * @throws IllegalStateException with a one-line message when MaryTTS or the voice cannot load
+   */
+  public static synchronized MaryTtsEngine start() {
+    if (shared == null && failure == null) {
+      ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "voice-tts-marytts");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        LocalMaryInterface mary = run(thread, () -> load());
+        shared = new MaryTtsEngine(thread, mary, run(thread, () -> speechFormat(mary)));
+      } catch (Exception e) {
+        thread.shutdownNow();
+        // MaryTTS cannot start twice in one process: remember why it failed.
+        failure = new IllegalStateException("MaryTTS could not load the voice " + VOICE + ": " + rootMessage(e), e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return shared;
+  }
+
+  @Override
+  public int sampleRate() {
+    return (int) format.getSampleRate();
+  }
+
+  @Override
+  public void synthesize(String text, AudioConsumer out) throws Exception {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    run(thread, () -> {
+      try (AudioInputStream audio = pcm16(mary.generateAudio(text))) {
+        int pieceBytes = sampleRate() * 2 * PIECE_MS / 1000;
+        for (byte[] piece = readPiece(audio, pieceBytes); piece.length > 0; piece = readPiece(audio, pieceBytes)) {
+          out.accept(piece);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static LocalMaryInterface load() throws Exception {
+    MaryBootstrap.prepare();
+    LocalMaryInterface mary = new LocalMaryInterface();
+    if (!mary.getAvailableVoices().contains(VOICE)) {
+      throw new IOException("its jar is not on the class path (voices found: " + mary.getAvailableVoices() + ")");
+    }
+    mary.setVoice(VOICE);
+    return mary;
+  }
+
+  /** The format of what the voice says, found by saying something (this also warms it up). */
+  private static AudioFormat speechFormat(LocalMaryInterface mary) throws Exception {
+    try (AudioInputStream audio = pcm16(mary.generateAudio("Ready."))) {
+      while (readPiece(audio, 48_000).length > 0) {
+        // drain
+      }
+      return audio.getFormat();
+    }
+  }
+
+  /** The audio as signed 16-bit little-endian mono, converted only if MaryTTS gave otherwise. */
+  private static AudioInputStream pcm16(AudioInputStream audio) {
+    AudioFormat in = audio.getFormat();
+    AudioFormat want = new AudioFormat(in.getSampleRate(), 16, 1, true, false);
+    return want.matches(in) ? audio : AudioSystem.getAudioInputStream(want, audio);
+  }
+
+  /**
+   * Up to {@code size} bytes, fewer only at the end. MaryTTS's sequence stream mishandles reads
+   * at a non-zero offset (so no {@code readNBytes}): every read goes to offset 0 of a scratch array.
+   */
+  private static byte[] readPiece(AudioInputStream audio, int size) throws IOException {
+    byte[] piece = new byte[size];
+    byte[] scratch = new byte[size];
+    int filled = 0;
+    while (filled < size) {
+      int n = audio.read(scratch, 0, size - filled);
+      if (n <= 0) {
+        break;
+      }
+      System.arraycopy(scratch, 0, piece, filled, n);
+      filled += n;
+    }
+    return filled == size ? piece : Arrays.copyOf(piece, filled);
+  }
+
+  private static <T> T run(ExecutorService thread, Callable<T> work) throws Exception {
+    try {
+      return thread.submit(work).get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message).trim();
+  }
+}

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
@@ -51,6 +53,9 @@ public final class TtsVerticle extends VerticleBase {
   });
   private WorkerExecutor synthesisThread;
   private boolean synthesizing;
+  /** The turn being synthesized now, and whether it was cancelled meanwhile. */
+  private String inFlightTurn;
+  private final AtomicBoolean inFlightCancelled = new AtomicBoolean();
 
   public TtsVerticle(SpeechEngine engine, String scope) {
     this.engine = engine;
@@ -99,6 +104,10 @@ public final class TtsVerticle extends VerticleBase {
 
   private void onCancel(String turn) {
     cancelled.add(turn);
+    if (turn.equals(inFlightTurn)) {
+      // Makes the engine stop early instead of finishing audio nobody will hear.
+      inFlightCancelled.set(true);
+    }
     turns.remove(turn);
     queue.removeIf(chunk -> chunk.turn().equals(turn));
   }
@@ -110,6 +119,8 @@ public final class TtsVerticle extends VerticleBase {
     }
     queue.poll();
     synthesizing = true;
+    inFlightTurn = chunk.turn();
+    inFlightCancelled.set(false);
     String text = turns.get(chunk.turn()).speakable.next(chunk.text());
     if (!text.isEmpty()) {
       publish(Addresses.EVENTS, AgentEvent.of("tts.chunk", chunk.turn(), "text", text, "index", chunk.index()));
@@ -117,6 +128,9 @@ public final class TtsVerticle extends VerticleBase {
     // Each piece is published when the next one exists, so the chunk's last piece can carry chunkEnd.
     AtomicReference<byte[]> held = new AtomicReference<>();
     AudioConsumer forward = pcm -> {
+      if (inFlightCancelled.get()) {
+        throw new CancellationException("turn " + chunk.turn() + " cancelled");
+      }
       byte[] previous = held.getAndSet(pcm);
       if (previous != null) {
         context.runOnContext(v -> publishAudio(chunk, previous, false));
@@ -126,7 +140,7 @@ public final class TtsVerticle extends VerticleBase {
       engine.synthesize(text, forward);
       return held.get();
     }, true).onComplete(done -> {
-      if (done.failed()) {
+      if (done.failed() && !(done.cause() instanceof CancellationException)) {
         LOG.log(System.Logger.Level.WARNING, "speech synthesis failed, chunk " + chunk.index()
             + " of turn " + chunk.turn() + " skipped: " + done.cause());
       }
@@ -136,6 +150,7 @@ public final class TtsVerticle extends VerticleBase {
         turns.remove(chunk.turn());
       }
       synthesizing = false;
+      inFlightTurn = null;
       synthesizeNext();
     });
   }

@@ -17,7 +17,7 @@ import voice.core.message.AudioChunk;
  */
 final class BusRecorder {
   /** Generous: a safety net against a hang, never a timing assertion. */
-  static final long WAIT_SECONDS = 40;
+  static final long WAIT_SECONDS = 60;
 
   private final List<Object> messages = new ArrayList<>();
   private final List<Waiter> waiters = new ArrayList<>();

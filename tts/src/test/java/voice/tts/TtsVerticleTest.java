@@ -1,6 +1,7 @@
 package voice.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static voice.tts.BusRecorder.audioOf;
 import static voice.tts.BusRecorder.chunkEnd;
 import static voice.tts.BusRecorder.last;
@@ -79,8 +80,7 @@ class TtsVerticleTest {
 
     assertThat(out.events("t1")).extracting(AgentEvent::type).containsOnly("tts.chunk");
     assertThat(out.events("t1")).extracting(e -> e.fields().get("index"), e -> e.fields().get("text"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "Hello there."),
-            org.assertj.core.groups.Tuple.tuple(2, "How are you today?"));
+        .containsExactly(tuple(0, "Hello there."), tuple(2, "How are you today?"));
   }
 
   @Test
@@ -133,6 +133,20 @@ class TtsVerticleTest {
     assertThat(all.subList(firstOfT2, all.size())).noneMatch(m -> m instanceof AudioChunk a && a.turn().equals("t1"));
     assertThat(out.audio("t1")).noneMatch(AudioChunk::last);
     assertThat(engine.spoken()).doesNotContain("Too late.").contains("Fresh start.");
+  }
+
+  @Test
+  void whenTheSinkStopsATurnItsRemainingChunksAreDropped() throws Exception {
+    for (int i = 0; i <= 4; i++) {
+      text("t1", i, "Chunk " + i + ".", i == 4);
+    }
+    out.await(chunkEnd("t1", 2));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 900, true, "error"));
+    text("t2", 0, "Next turn.", true);
+    out.await(last("t2"));
+
+    assertThat(engine.spoken()).containsExactly("Chunk 0.", "Chunk 1.", "Chunk 2.", "Next turn.");
+    assertThat(out.audio("t1")).noneMatch(AudioChunk::last);
   }
 
   @Test

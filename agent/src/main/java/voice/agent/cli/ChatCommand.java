@@ -1,14 +1,104 @@
 package voice.agent.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import voice.agent.UserError;
+import voice.agent.config.AgentConfig;
+import voice.agent.pipeline.ConversationPrinter;
+import voice.agent.pipeline.InputEnd;
+import voice.agent.pipeline.SpeakingRun;
+import voice.audio.device.AudioDeviceException;
+import voice.audio.in.FileAudioSource;
+import voice.audio.in.MicrophoneSource;
+import voice.core.turn.TurnOptions;
+import voice.stt.Recognizer;
+import voice.stt.SpeechEngineUnavailable;
+import voice.stt.SpeechEngines;
+import voice.stt.SttOptions;
+import voice.stt.SttVerticle;
 
-/** {@code voice-agent chat}: not built yet. */
-@Command(name = "chat", description = "Not built yet.")
+/**
+ * {@code voice-agent chat}: a spoken conversation through the microphone (or a recording with
+ * {@code --in}), answered aloud; speaking over the answer interrupts it.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+    description = "Talk with the assistant: it listens, answers aloud, and stops when you speak over it.")
 public final class ChatCommand implements Callable<Integer> {
+  @Mixin LlmOptions llm;
+  @Mixin OutputOptions output;
+
+  @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
+  Path input;
+
+  @Option(names = "--input-device", paramLabel = "NAME", description = "Microphone (name or part of it; see 'voice-agent devices').")
+  String inputDevice;
+
+  @Option(names = "--stt", paramLabel = "ENGINE", defaultValue = "auto", description = "auto, vosk or pocketsphinx.")
+  String stt;
+
+  @Option(names = "--vosk-model", paramLabel = "DIR", description = "Vosk model folder.")
+  Path voskModel;
+
+  @Option(names = "--half-duplex", description = "Ignore the microphone while the assistant speaks (for echoing rooms).")
+  Boolean halfDuplex;
+
+  @Option(names = "--bargein-min-ms", paramLabel = "MS", description = "Speech shorter than this does not interrupt (default 200).")
+  Long bargeInMinMs;
+
+  @Option(names = "--endpoint-ms", paramLabel = "MS", description = "Silence that ends an utterance (default 700).")
+  Long endpointMs;
+
   @Override
   public Integer call() {
-    throw new UserError("'chat' is not built yet");
+    AgentConfig config = AgentConfig.load(llm.configFile);
+    var llmConfig = llm.toConfig(config);
+    TurnOptions options = turnOptions(config);
+    SttOptions sttOptions = sttOptions(config);
+    try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
+      var client = llm.createClient(run.vertx(), llmConfig);
+      var pipeline = run.start(client, options);
+      PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
+      ConversationPrinter.attach(run.vertx(), "", transcript);
+      InputEnd inputEnd = InputEnd.watch(pipeline);
+      run.add(new SttVerticle(openRecognizer(), sttOptions, ""));
+      run.add(input != null ? new FileAudioSource(input, "", true) : microphone());
+      if (input == null) {
+        transcript.println("(listening: speak, Ctrl-C to quit)");
+      }
+      run.run(p -> inputEnd.finished());
+      return 0;
+    }
+  }
+
+  private TurnOptions turnOptions(AgentConfig config) {
+    TurnOptions options = llm.turnOptions(config);
+    long minMs = bargeInMinMs != null ? bargeInMinMs : options.bargeInMinMs();
+    boolean half = halfDuplex != null ? halfDuplex : options.halfDuplex();
+    return options.withBargeIn(minMs, half);
+  }
+
+  private SttOptions sttOptions(AgentConfig config) {
+    Long silence = endpointMs != null ? endpointMs : config.voice().endpointSilenceMs();
+    return silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence);
+  }
+
+  private Recognizer openRecognizer() {
+    try {
+      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), voskModel);
+    } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private MicrophoneSource microphone() {
+    try {
+      return new MicrophoneSource(inputDevice, "");
+    } catch (AudioDeviceException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 }

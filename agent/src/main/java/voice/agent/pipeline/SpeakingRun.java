@@ -28,6 +28,7 @@ public final class SpeakingRun implements AutoCloseable {
   private final EventLogWriter events;
   private VoicePipeline pipeline;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final java.util.List<String> extraStages = new java.util.ArrayList<>();
 
   private SpeakingRun(Vertx vertx, AudioSink sink, EventLogWriter events) {
     this.vertx = vertx;
@@ -64,6 +65,12 @@ public final class SpeakingRun implements AutoCloseable {
     return pipeline;
   }
 
+  /** Deploys one more stage (capture, recognition) beside the pipeline; undeployed with it. */
+  public void add(io.vertx.core.Deployable stage) {
+    String id = vertx.deployVerticle(stage).await();
+    extraStages.add(0, id);
+  }
+
   /** Runs {@code work} on the pipeline and waits for it. */
   public <T> T run(Function<VoicePipeline, Future<T>> work) {
     try {
@@ -93,6 +100,9 @@ public final class SpeakingRun implements AutoCloseable {
 
   @Override
   public void close() {
+    for (String id : extraStages) {
+      vertx.undeploy(id).await();
+    }
     if (pipeline != null) {
       pipeline.close().await();
     }

@@ -50,6 +50,11 @@ public final class VoicePipeline {
     VoicePipeline pipeline = new VoicePipeline(vertx, scope);
     pipeline.orchestrator = new TurnOrchestrator(options, scope);
     vertx.eventBus().<LlmRequest>consumer(pipeline.address(Addresses.LLM_REQUEST), m -> pipeline.currentTurn = m.body().turn());
+    vertx.eventBus().<TurnDone>consumer(pipeline.address(Addresses.TURN_DONE), m -> {
+      if (m.body().turn().equals(pipeline.currentTurn)) {
+        pipeline.currentTurn = null;
+      }
+    });
     return pipeline.add(new PlaybackVerticle(sink, scope))
         .compose(v -> pipeline.add(new TtsVerticle(tts, scope)))
         .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
@@ -95,6 +100,15 @@ public final class VoicePipeline {
     if (turn != null) {
       vertx.eventBus().publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn, reason));
     }
+  }
+
+  /** True while a turn is being answered or spoken. */
+  public boolean busy() {
+    return currentTurn != null;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 
   public TurnOrchestrator orchestrator() {

@@ -1,12 +1,14 @@
 package voice.tts.mary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +80,16 @@ class MaryTtsEngineTest {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  @Test
+  void aConsumerThatThrowsStopsTheSynthesis() {
+    List<byte[]> pieces = new ArrayList<>();
+    assertThatThrownBy(() -> engine.synthesize("A long sentence that nobody wants to hear to its very end.", pcm -> {
+      pieces.add(pcm);
+      throw new CancellationException("enough");
+    })).isInstanceOf(CancellationException.class).hasMessage("enough");
+    assertThat(pieces).hasSize(1);
   }
 
   @Test

@@ -99,7 +99,10 @@ public final class TurnOrchestrator extends VerticleBase {
       }
       ActiveTurn turn = current;
       double onset = inputTime(vad.atMs());
-      turn.bargeInTimer = vertx.setTimer(Math.max(1, options.bargeInMinMs()), t -> {
+      // The VAD reports speech a little after its onset: only the rest of the minimum is waited for.
+      double heardMs = Double.isNaN(onset) ? 0 : MonotonicClock.millisPrecise() - onset;
+      long waitMs = Math.max(1, Math.round(options.bargeInMinMs() - heardMs));
+      turn.bargeInTimer = vertx.setTimer(waitMs, t -> {
         turn.bargeInTimer = -1;
         if (turn == current && !turn.cancelled() && vad.utterance().equals(speakingUtterance)) {
           bargeIn(turn, onset);

@@ -1,0 +1,44 @@
+package voice.agent.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import voice.core.bus.Addresses;
+import voice.core.event.AgentEvent;
+
+/**
+ * Knows when a replayed conversation is over: the input is exhausted ({@code stt.input_end})
+ * and no turn is being answered or spoken. With a live microphone it never completes.
+ */
+public final class InputEnd {
+  /** Time for the last utterance's final transcript to become a turn after the input ended. */
+  private static final long SETTLE_MS = 300;
+
+  private final VoicePipeline pipeline;
+  private final Promise<Void> finished = Promise.promise();
+
+  private InputEnd(VoicePipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  public static InputEnd watch(VoicePipeline pipeline) {
+    InputEnd end = new InputEnd(pipeline);
+    pipeline.vertx().eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, pipeline.scope()), m -> {
+      if (m.body().type().equals("stt.input_end")) {
+        pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle());
+      }
+    });
+    return end;
+  }
+
+  public Future<Void> finished() {
+    return finished.future();
+  }
+
+  private void checkIdle() {
+    if (!pipeline.busy()) {
+      finished.tryComplete();
+      return;
+    }
+    pipeline.nextTurnDone().onComplete(done -> pipeline.vertx().setTimer(SETTLE_MS, t -> checkIdle()));
+  }
+}

@@ -1,0 +1,135 @@
+package voice.agent.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import voice.agent.CliRun;
+import voice.agent.SpokenRecording;
+import voice.agent.bench.BenchAnswer;
+import voice.agent.bench.PacedOpenAiServer;
+
+/**
+ * A whole spoken conversation replayed from a recording: a question in the project's own voice
+ * goes in through {@code chat --in}, is recognized by PocketSphinx, answered by a local
+ * provider and spoken; a second utterance interrupts the answer.
+ */
+class ChatCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Vertx vertx;
+  private static PacedOpenAiServer server;
+  private static Path recording;
+  private static long interruptionAtMs;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    // Slow enough that the model is still writing when the user interrupts.
+    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(45), 150, 5).start().await();
+    SpokenRecording spoken = new SpokenRecording().silence(600).say("What is the capital of France?").silence(4500);
+    interruptionAtMs = spoken.positionMs();
+    recording = spoken.say("Stop. Tell me about Berlin instead.").silence(2500).write(dir.resolve("conversation.wav"));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    server.close().await();
+    vertx.close().await();
+  }
+
+  @Test
+  void recordedConversationIsAnsweredAndTheInterruptionStopsTheVoice() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    CliRun run = CliRun.of("chat", "--in", recording.toString(), "--llm", "openai", "--llm-base-url", server.baseUrl(),
+        "--out", dir.resolve("answer.wav").toString(), "--realtime", "--events", events.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> lines = read(events);
+
+    List<String> finals = texts(lines, "stt.final");
+    assertThat(finals).as("both utterances recognized").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(finals.get(0)).contains("capital").contains("france");
+    assertThat(server.requestBodies().get(0)).contains(finals.get(0));
+
+    JsonNode bargeIn = first(lines, "turn.bargein");
+    JsonNode stopped = lines.stream()
+        .filter(e -> e.path("type").asText().equals("audio.stop") && e.path("reason").asText().equals("bargein"))
+        .findFirst().orElseThrow();
+    assertThat(stopped.path("turn").asText()).isEqualTo(bargeIn.path("turn").asText());
+    long captureStart = first(lines, "capture.start").path("t_ms").asLong();
+    long stopLatency = stopped.path("t_ms").asLong() - (captureStart + interruptionAtMs);
+    System.out.println("barge-in: voice stopped " + stopLatency + " ms after the interruption's onset");
+    assertThat(stopLatency).as("voice stops within 400 ms of the interruption's onset").isBetween(0L, 400L);
+    assertThat(server.lastClientCloseAt()).as("the upstream request was closed").isNotNaN();
+
+    JsonNode secondRequest = JSON.readTree(server.requestBodies().get(1));
+    String heard = assistantMessage(secondRequest);
+    String fullAnswer = String.join("", BenchAnswer.tokens(45));
+    assertThat(heard).as("history holds what was played").isNotBlank();
+    assertThat(fullAnswer.replace(" ", "")).startsWith(heard.replace(" ", ""));
+    assertThat(heard.length()).as("not what was never played").isLessThan(fullAnswer.length());
+    assertThat(lastUserMessage(secondRequest)).isEqualTo(finals.get(1));
+
+    List<JsonNode> metrics = all(lines, "metrics");
+    assertThat(metrics.get(0).has("voice_to_voice_ms")).isTrue();
+    assertThat(metrics.get(0).has("bargein_ms")).isTrue();
+    assertThat(lines.get(lines.size() - 1).path("type").asText()).as("the last answer finished").isIn("metrics", "audio.stop");
+  }
+
+  @Test
+  void missingRecordingIsOneLine() {
+    CliRun run = CliRun.of("chat", "--in", dir.resolve("nope.wav").toString(), "--llm-base-url", server.baseUrl(),
+        "--out", dir.resolve("x.wav").toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().strip()).startsWith("voice-agent: ").contains("nope.wav").doesNotContain("\n");
+  }
+
+  private static String assistantMessage(JsonNode request) {
+    for (JsonNode message : request.path("messages")) {
+      if (message.path("role").asText().equals("assistant")) {
+        return message.path("content").asText();
+      }
+    }
+    return "";
+  }
+
+  private static String lastUserMessage(JsonNode request) {
+    String last = null;
+    for (JsonNode message : request.path("messages")) {
+      if (message.path("role").asText().equals("user")) {
+        last = message.path("content").asText();
+      }
+    }
+    return last;
+  }
+
+  private static List<JsonNode> read(Path file) throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      lines.add(JSON.readTree(line));
+    }
+    return lines;
+  }
+
+  private static List<String> texts(List<JsonNode> lines, String type) {
+    return all(lines, type).stream().map(e -> e.path("text").asText()).toList();
+  }
+
+  private static List<JsonNode> all(List<JsonNode> lines, String type) {
+    return lines.stream().filter(e -> e.path("type").asText().equals(type)).toList();
+  }
+
+  private static JsonNode first(List<JsonNode> lines, String type) {
+    return all(lines, type).stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " event"));
+  }
+}

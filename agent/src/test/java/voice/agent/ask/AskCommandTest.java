@@ -19,6 +19,7 @@ import voice.agent.CliRun;
 import voice.agent.bench.PacedOpenAiServer;
 import voice.audio.PcmAudio;
 import voice.audio.wav.WavReader;
+import voice.stt.WordErrorRate;
 
 /** {@code voice-agent ask} end to end: a local OpenAI-format server, real MaryTTS, a real WAV file. */
 class AskCommandTest {
@@ -82,6 +83,21 @@ class AskCommandTest {
       assertThat(line).containsKeys("ts", "t_ms", "turn", "type");
     }
     assertThat(server.requestBodies().get(0)).contains("What is the capital of France?").contains("\"stream\":true");
+  }
+
+  @Test
+  void whatIsSpokenIsWhatTheModelWrote() {
+    Path wav = dir.resolve("spoken.wav");
+    CliRun run = CliRun.of("ask", "Capital?", "--llm-base-url", server.baseUrl(), "--out", wav.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun heard = CliRun.of("transcribe", "--stt", "pocketsphinx", wav.toString());
+    assertThat(heard.exitCode()).as(heard.err()).isZero();
+    String transcript = heard.out().strip().split("\t", 2)[1];
+    String written = "Paris is the capital of France. It lies on the river Seine.";
+    double wer = WordErrorRate.of(written, transcript);
+    System.out.println("spoken answer recognized as: " + transcript + " (WER " + wer + ")");
+    assertThat(wer).as("PocketSphinx hears what the model wrote: " + transcript).isLessThanOrEqualTo(0.35);
+    assertThat(transcript).contains("capital").contains("france");
   }
 
   @Test

@@ -5,8 +5,10 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import voice.llm.anthropic.AnthropicProtocol;
+import voice.llm.bedrock.BedrockClient;
 import voice.llm.http.HttpLlmClient;
 import voice.llm.http.WireProtocol;
+import voice.llm.llamacpp.LlamaCppClient;
 import voice.llm.ollama.OllamaProtocol;
 import voice.llm.openai.OpenAiProtocol;
 import voice.llm.tools.Toolbox;
@@ -14,7 +16,7 @@ import voice.llm.tools.Toolbox;
 /** Builds the client of the configured provider. */
 public final class LlmClients {
   /** The providers {@link #create} knows, in the order of the {@code --llm} help. */
-  public static final java.util.List<String> PROVIDERS = java.util.List.of("openai", "anthropic", "ollama");
+  public static final java.util.List<String> PROVIDERS = java.util.List.of("openai", "anthropic", "ollama", "bedrock", "llamacpp");
 
   private LlmClients() {}
 
@@ -23,6 +25,12 @@ public final class LlmClients {
    *     nor has a URL; the message is one line for the user
    */
   public static LlmClient create(Vertx vertx, LlmConfig config) {
+    // Providers reached through an SDK or in process, not through a WireProtocol.
+    switch (config.provider()) {
+      case "llamacpp" -> { return new LlamaCppClient(vertx, config); }
+      case "bedrock" -> { return BedrockClient.create(vertx, config); }
+      default -> { }
+    }
     WireProtocol protocol = switch (config.provider()) {
       case "openai" -> new OpenAiProtocol(config);
       case "anthropic" -> new AnthropicProtocol(config);

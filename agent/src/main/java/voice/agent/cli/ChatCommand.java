@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
+import voice.agent.config.OfflineModels;
 import voice.agent.pipeline.ConversationPrinter;
 import voice.agent.pipeline.InputEnd;
 import voice.agent.pipeline.SpeakingRun;
@@ -55,7 +56,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AgentConfig config = AgentConfig.load(llm.configFile);
-    var llmConfig = llm.toConfig(config);
+    var llmConfig = llm.toConfig(config, voice.models.FirstRun.ALL_KINDS);
     TurnOptions options = turnOptions(config);
     SttOptions sttOptions = sttOptions(config);
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
@@ -88,7 +89,9 @@ public final class ChatCommand implements Callable<Integer> {
 
   private Recognizer openRecognizer() {
     try {
-      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), voskModel);
+      Path model = voskModel == null || java.nio.file.Files.isDirectory(voskModel)
+          ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
+      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), model);
     } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

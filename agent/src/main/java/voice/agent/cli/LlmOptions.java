@@ -2,14 +2,17 @@ package voice.agent.cli;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
 import voice.agent.config.LlmSettings;
+import voice.agent.config.OfflineModels;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmClient;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
+import voice.models.ModelEntry;
 
 /** The model options shared by ask, chat, serve and bench; they override the config file. */
 public final class LlmOptions {
@@ -42,10 +45,22 @@ public final class LlmOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
   Path configFile;
 
+  @Option(names = "--yes", description = "On a first run with nothing configured, download the offline models without asking.")
+  boolean yes;
+
+  @Option(names = "--no-download", description = "Never download models; say what to run instead.")
+  boolean noDownload;
+
   /** The provider configuration: these options over the config file over the environment. */
-  public LlmConfig toConfig(AgentConfig config) {
+  public LlmConfig toConfig(AgentConfig config, Set<String> offlineKinds) {
     return LlmSettings.resolve(new LlmSettings.Choice(provider, baseUrl, model, maxTokens,
-        firstTokenTimeoutMs, stallTimeoutMs, maxRetries), config, System.getenv());
+        firstTokenTimeoutMs, stallTimeoutMs, maxRetries), config, System.getenv(), OfflineModels.standard(),
+        new LlmSettings.FirstRunPolicy(offlineKinds, yes, noDownload));
+  }
+
+  /** For commands that only need a language model (ask, serve, bench). */
+  public LlmConfig toConfig(AgentConfig config) {
+    return toConfig(config, Set.of(ModelEntry.KIND_LLM_GGUF));
   }
 
   public LlmClient createClient(Vertx vertx, LlmConfig config) {

@@ -3,10 +3,12 @@ package voice.agent.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import voice.agent.UserError;
 import voice.llm.LlmConfig;
 import voice.llm.tools.ToolSpec;
@@ -25,14 +27,37 @@ public final class LlmSettings {
   public record Choice(String provider, String baseUrl, String model, Integer maxTokens,
       Long firstTokenTimeoutMs, Long stallTimeoutMs, Integer maxRetries) {}
 
+  /** How a first run may fetch the offline models: {@code kinds} it needs, and whether it may ask or download. */
+  public record FirstRunPolicy(Set<String> kinds, boolean yes, boolean noDownload) {}
+
+  private static final String WHAT_TO_SET = "set ANTHROPIC_API_KEY or OPENAI_API_KEY, configure AWS credentials"
+      + " for Bedrock, start Ollama on localhost:11434, or pass --llm PROVIDER --llm-base-url URL";
+
   public static LlmConfig resolve(Choice cli, AgentConfig config, Map<String, String> env) {
+    return resolve(cli, config, env, OfflineModels.standard(), new FirstRunPolicy(Set.of(), false, true));
+  }
+
+  public static LlmConfig resolve(Choice cli, AgentConfig config, Map<String, String> env,
+      OfflineModels models, FirstRunPolicy firstRun) {
     AgentConfig.Llm file = config.llm();
     String provider = first(cli.provider(), file.provider(), "auto");
     String baseUrl = first(cli.baseUrl(), file.baseUrl(), null);
+    String model = first(cli.model(), file.model(), null);
     if (provider.equals("auto")) {
-      provider = autoProvider(baseUrl, env);
+      provider = autoProvider(baseUrl, env, models);
+      if (provider.equals("llamacpp") && model == null) {
+        model = models.installedLlm().map(Path::toString).orElse(null);
+      } else if (provider.equals(FIRST_RUN)) {
+        provider = "llamacpp";
+        model = models.firstRun(firstRun.kinds(), firstRun.yes(), firstRun.noDownload(), WHAT_TO_SET).toString();
+      }
     }
-    String model = first(cli.model(), file.model(), defaultModel(provider));
+    if (provider.equals("llamacpp")) {
+      model = model == null
+          ? models.installedLlm().orElseGet(() -> models.resolveLlm(voice.models.FirstRun.DEFAULT_LLM)).toString()
+          : models.resolveLlm(model).toString();
+    }
+    model = first(model, defaultModel(provider));
     LlmConfig.Builder builder = LlmConfig.builder(provider, model)
         .baseUrl(baseUrl)
         .apiKey(apiKey(provider, env))
@@ -62,9 +87,15 @@ public final class LlmSettings {
     return builder.build();
   }
 
-  private static String autoProvider(String baseUrl, Map<String, String> env) {
+  private static final String FIRST_RUN = "(first run)";
+
+  /** The first usable provider, in the order the README gives. */
+  private static String autoProvider(String baseUrl, Map<String, String> env, OfflineModels models) {
     if (baseUrl != null) {
       return "openai"; // a base URL without a provider: the OpenAI-compatible API most local servers speak
+    }
+    if (models.installedLlm().isPresent()) {
+      return "llamacpp";
     }
     if (present(env.get("ANTHROPIC_API_KEY"))) {
       return "anthropic";
@@ -72,11 +103,14 @@ public final class LlmSettings {
     if (present(env.get("OPENAI_API_KEY"))) {
       return "openai";
     }
+    if ((present(env.get("AWS_ACCESS_KEY_ID")) || present(env.get("AWS_PROFILE")))
+        && (present(env.get("AWS_REGION")) || present(env.get("AWS_DEFAULT_REGION")))) {
+      return "bedrock";
+    }
     if (ollamaListening()) {
       return "ollama";
     }
-    throw new UserError("no language model is configured: set ANTHROPIC_API_KEY or OPENAI_API_KEY, "
-        + "start Ollama on localhost:11434, or pass --llm PROVIDER --llm-base-url URL");
+    return FIRST_RUN;
   }
 
   private static boolean ollamaListening() {

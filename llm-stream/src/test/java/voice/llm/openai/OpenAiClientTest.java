@@ -333,7 +333,7 @@ class OpenAiClientTest {
   void unknownProviderIsAClearError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> LlmClients.create(vertx, LlmConfig.builder("gpt", "m").build()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown LLM provider 'gpt'; choose one of openai, anthropic, ollama");
+        .hasMessage("unknown LLM provider 'gpt'; choose one of openai, anthropic, ollama, bedrock, llamacpp");
   }
 
   @Test

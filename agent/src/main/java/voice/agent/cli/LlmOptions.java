@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
+import voice.agent.bench.BenchAnswer;
+import voice.agent.bench.PacedOpenAiServer;
 import voice.agent.config.AgentConfig;
 import voice.agent.config.LlmSettings;
 import voice.agent.config.OfflineModels;
@@ -16,8 +18,10 @@ import voice.models.ModelEntry;
 
 /** The model options shared by ask, chat, serve and bench; they override the config file. */
 public final class LlmOptions {
+  private static final String DEMO = "demo";
+
   @Option(names = "--llm", paramLabel = "PROVIDER",
-      description = "auto (default), openai, anthropic, bedrock, ollama or llamacpp.")
+      description = "auto (default), openai, anthropic, bedrock, ollama, llamacpp, or demo (a built-in local model that streams a scripted answer, to try the voice with nothing installed).")
   String provider;
 
   @Option(names = "--llm-base-url", paramLabel = "URL",
@@ -53,6 +57,9 @@ public final class LlmOptions {
 
   /** The provider configuration: these options over the config file over the environment. */
   public LlmConfig toConfig(AgentConfig config, Set<String> offlineKinds) {
+    if (DEMO.equals(provider)) {
+      return LlmConfig.builder(DEMO, DEMO).build();
+    }
     return LlmSettings.resolve(new LlmSettings.Choice(provider, baseUrl, model, maxTokens,
         firstTokenTimeoutMs, stallTimeoutMs, maxRetries), config, System.getenv(), OfflineModels.standard(),
         new LlmSettings.FirstRunPolicy(offlineKinds, yes, noDownload));
@@ -64,6 +71,11 @@ public final class LlmOptions {
   }
 
   public LlmClient createClient(Vertx vertx, LlmConfig config) {
+    if (DEMO.equals(config.provider())) {
+      // The demo model is the benchmark's local server: the real OpenAI wire format on 127.0.0.1.
+      PacedOpenAiServer server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(60), 300, 25).start().await();
+      config = LlmConfig.builder("openai", DEMO).baseUrl(server.baseUrl()).maxRetries(0).build();
+    }
     try {
       return LlmClients.create(vertx, config);
     } catch (IllegalArgumentException e) {

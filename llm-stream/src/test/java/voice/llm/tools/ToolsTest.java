@@ -97,7 +97,9 @@ class ToolsTest {
     assertThat(await(box.call("weather", "{\"city\":\"Lyon\"}"))).isEqualTo(ToolOutcome.ok("{\"temperature\": 21}"));
     assertThat(server.requests().get(0).path()).isEqualTo("/weather");
     assertThat(server.requests().get(0).json().getString("city")).isEqualTo("Lyon");
-    assertThat(await(box.call("weather", "{}"))).isEqualTo(ToolOutcome.error("tool endpoint answered HTTP 500: boom"));
+    // A fresh client: this checks the error mapping, not connection reuse.
+    Toolbox fresh = Toolbox.of(List.of(weather), vertx.createHttpClient());
+    assertThat(await(fresh.call("weather", "{}"))).isEqualTo(ToolOutcome.error("tool endpoint answered HTTP 500: boom"));
     await(server.close());
     // A port nobody listens on (not the closed server's: a pooled keep-alive connection may linger).
     ToolSpec gone = ToolSpec.http("gone", "Nobody home", null, "http://127.0.0.1:9/weather");

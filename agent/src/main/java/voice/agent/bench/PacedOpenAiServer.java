@@ -96,21 +96,28 @@ public final class PacedOpenAiServer {
         lastClientCloseAt = MonotonicClock.millisPrecise();
       }
     });
-    long intervalMs = Math.max(1, Math.round(1000.0 / tokensPerSecond));
-    vertx.setTimer(Math.max(1, ttftMs), t -> sendToken(response, 0, intervalMs, finished));
+    long firstDue = System.nanoTime() + ttftMs * 1_000_000L;
+    vertx.setTimer(Math.max(1, ttftMs), t -> sendToken(response, 0, firstDue, finished));
   }
 
-  private void sendToken(HttpServerResponse response, int index, long intervalMs, boolean[] finished) {
+  /**
+   * Sends token {@code index}, due at {@code dueNanos}. Each next token is due one interval
+   * after this one was due (not after the timer fired), so timer lateness does not add up over
+   * hundreds of tokens and the pace holds at any rate, not only at whole milliseconds.
+   */
+  private void sendToken(HttpServerResponse response, int index, long dueNanos, boolean[] finished) {
     if (response.closed()) {
       return;
     }
     if (index == gateAfterTokens && !gate.isDone()) {
-      gate.whenComplete((v, e) -> vertx.runOnContext(x -> sendToken(response, index, intervalMs, finished)));
+      gate.whenComplete((v, e) -> vertx.runOnContext(x -> sendToken(response, index, System.nanoTime(), finished)));
       return;
     }
     if (index < tokens.size()) {
       response.write(chunk(Map.of("role", "assistant", "content", tokens.get(index)), null));
-      vertx.setTimer(intervalMs, t -> sendToken(response, index + 1, intervalMs, finished));
+      long nextDue = dueNanos + Math.round(1_000_000_000.0 / tokensPerSecond);
+      long delayMs = Math.max(1, Math.round((nextDue - System.nanoTime()) / 1_000_000.0));
+      vertx.setTimer(delayMs, t -> sendToken(response, index + 1, nextDue, finished));
       return;
     }
     finished[0] = true;

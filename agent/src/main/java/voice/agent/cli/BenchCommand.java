@@ -1,14 +1,122 @@
 package voice.agent.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import voice.agent.UserError;
+import voice.agent.bench.BenchReport;
+import voice.agent.bench.BenchTable;
+import voice.agent.bench.Benchmark;
+import voice.agent.config.AgentConfig;
+import voice.agent.events.EventLogWriter;
+import voice.core.turn.TurnOptions;
+import voice.llm.LlmConfig;
 
-/** {@code voice-agent bench}: not built yet. */
-@Command(name = "bench", description = "Not built yet.")
+/**
+ * {@code voice-agent bench}: time to first audio, streaming against batch, and what it is made
+ * of. A table on stdout, progress on stderr, {@code --json FILE} for scripts.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure time to first audio of the streaming pipeline against a batch baseline,",
+        "its floor, event-bus hops, MaryTTS speed and underruns. By default against a local",
+        "OpenAI-compatible server on 127.0.0.1 with a scripted pace; --llm measures a real provider."})
 public final class BenchCommand implements Callable<Integer> {
+  static final String DEFAULT_PROMPT =
+      "Tell me about Paris, the capital of France, in about four hundred words of plain spoken sentences.";
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Repetitions; medians are reported (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--tokens", paramLabel = "N", defaultValue = "500", description = "Tokens of the local answer (default ${DEFAULT-VALUE}).")
+  int tokens;
+
+  @Option(names = "--ttft-ms", paramLabel = "MS", defaultValue = "200", description = "Local server's time to first token (default ${DEFAULT-VALUE}).")
+  long ttftMs;
+
+  @Option(names = "--tokens-per-second", paramLabel = "RATE", defaultValue = "50", description = "Local server's pace (default ${DEFAULT-VALUE}).")
+  double tokensPerSecond;
+
+  @Option(names = "--tail-seconds", paramLabel = "S", defaultValue = "5",
+      description = "Play the streamed answer while the model writes and this long after, then cut it (default ${DEFAULT-VALUE}).")
+  double tailSeconds;
+
+  @Option(names = "--play-all", description = "Play the whole streamed answer in real time (minutes for 500 tokens).")
+  boolean playAll;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", description = "The question (the local server answers the same whatever it is).")
+  String prompt = DEFAULT_PROMPT;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+  Path json;
+
+  @Option(names = "--events", paramLabel = "FILE|-", description = "Write the streamed turns' JSON-lines events to FILE or stdout.")
+  String events;
+
+  @Mixin LlmOptions llm;
+
   @Override
-  public Integer call() {
-    throw new UserError("'bench' is not built yet");
+  public Integer call() throws Exception {
+    validate();
+    Benchmark.Provider provider = null;
+    TurnOptions options = TurnOptions.defaults();
+    if (llm.provider != null || llm.baseUrl != null) {
+      AgentConfig config = AgentConfig.load(llm.configFile);
+      if (llm.maxTokens == null) {
+        llm.maxTokens = tokens;
+      }
+      LlmConfig cfg = llm.toConfig(config);
+      provider = new Benchmark.Provider(cfg.provider(), cfg.model(), cfg.baseUrlOrDefault(),
+          vertx -> llm.createClient(vertx, cfg));
+      options = llm.turnOptions(config);
+    }
+    long tailMs = playAll ? -1 : Math.round(tailSeconds * 1000);
+    BenchReport report;
+    try (EventLogWriter eventLog = events == null ? null : EventLogWriter.open(events)) {
+      report = new Benchmark(new Benchmark.Settings(runs, tokens, ttftMs, tokensPerSecond, tailMs, prompt, options,
+          eventLog), provider, System.err).run();
+    }
+    System.out.print(BenchTable.render(report));
+    System.out.flush();
+    if (json != null) {
+      writeJson(report);
+    }
+    return 0;
+  }
+
+  private void validate() {
+    if (runs < 1) {
+      throw new UserError("--runs must be at least 1, got " + runs);
+    }
+    if (tokens < 2) {
+      throw new UserError("--tokens must be at least 2, got " + tokens);
+    }
+    if (ttftMs < 0) {
+      throw new UserError("--ttft-ms must not be negative, got " + ttftMs);
+    }
+    if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
+      throw new UserError("--tokens-per-second must be a positive number, got " + tokensPerSecond);
+    }
+    if (!(tailSeconds >= 0) || Double.isInfinite(tailSeconds)) {
+      throw new UserError("--tail-seconds must be zero or more, got " + tailSeconds);
+    }
+    if (prompt == null || prompt.isBlank()) {
+      throw new UserError("--prompt must not be empty");
+    }
+    if (json != null && json.toAbsolutePath().getParent() != null && !json.toAbsolutePath().getParent().toFile().isDirectory()) {
+      throw new UserError("cannot write " + json + ": its folder does not exist");
+    }
+  }
+
+  private void writeJson(BenchReport report) {
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJson());
+    } catch (IOException e) {
+      throw new UserError("cannot write " + json + ": " + e.getMessage());
+    }
   }
 }

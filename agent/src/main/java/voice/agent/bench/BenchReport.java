@@ -13,7 +13,8 @@ import voice.core.metrics.Percentiles;
  * run's own figures are kept under {@code runs}.
  */
 public record BenchReport(Map<String, Object> settings, List<RunFigures> runs, BusHopProbe.Hop textHop,
-    BusHopProbe.Hop audioHop, SynthesisProbe.RealTimeFactor tts, double loadAverageStart, double loadAverageEnd) {
+    BusHopProbe.Hop audioHop, SynthesisProbe.RealTimeFactor tts, ConversationProbe.Figures conversation,
+    double loadAverageStart, double loadAverageEnd) {
 
   /** The goals of the spine issue. */
   public static final double RATIO_GOAL = 0.1;
@@ -99,6 +100,14 @@ public record BenchReport(Map<String, Object> settings, List<RunFigures> runs, B
     synthesis.put("synthesis_seconds", round(tts.synthesisSeconds()));
     synthesis.put("chunks", tts.chunks());
     json.put("tts", synthesis);
+    Map<String, Object> spoken = new LinkedHashMap<>();
+    spoken.put("runs", conversation.recognized().isEmpty() ? 0 : conversation.stopAfterOnsetMs().size());
+    spoken.put("voice_to_voice_ms", round(Percentiles.of(conversation.voiceToVoiceMs(), 50)));
+    spoken.put("bargein_ms", round(Percentiles.of(conversation.bargeInMs(), 50)));
+    spoken.put("stop_after_onset_ms", round(Percentiles.of(conversation.stopAfterOnsetMs(), 50)));
+    spoken.put("stop_after_onset_ms_max", round(conversation.stopAfterOnsetMs().stream().mapToDouble(d -> d).max().orElse(Double.NaN)));
+    spoken.put("recognized", conversation.recognized());
+    json.put("conversation", spoken);
     json.put("load_average", Map.of("start", round(loadAverageStart, 2), "end", round(loadAverageEnd, 2)));
     json.put("runs", runs.stream().map(RunFigures::toJson).toList());
     return json;

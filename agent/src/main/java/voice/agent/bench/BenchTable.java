@@ -44,6 +44,18 @@ public final class BenchTable {
     var tts = report.tts();
     row(out, String.format(Locale.ROOT, "MaryTTS real-time factor (synthesis / audio; %d distinct chunks of the answer, %.1f s of audio)",
         tts.chunks(), tts.audioSeconds()), String.format(Locale.ROOT, "%.3f", tts.factor()), "");
+    var conversation = report.conversation();
+    if (!conversation.stopAfterOnsetMs().isEmpty() || !conversation.voiceToVoiceMs().isEmpty()) {
+      String spoken = " (spoken conversation replayed in real time, PocketSphinx, " + conversation.stopAfterOnsetMs().size() + " runs)";
+      row(out, "Voice-to-voice: end of the user's speech → first answer audio" + spoken,
+          ms(voice.core.metrics.Percentiles.of(conversation.voiceToVoiceMs(), 50)), "");
+      row(out, "Barge-in: interruption's onset (VAD) → voice stopped" + spoken,
+          ms(voice.core.metrics.Percentiles.of(conversation.bargeInMs(), 50)), "");
+      double stop = voice.core.metrics.Percentiles.of(conversation.stopAfterOnsetMs(), 50);
+      row(out, "Voice stopped after the interruption's known onset in the recording, median / worst",
+          ms(stop) + " / " + ms(conversation.stopAfterOnsetMs().stream().mapToDouble(d -> d).max().orElse(Double.NaN)),
+          goal("≤ 400 ms", stop <= 400));
+    }
     return out.toString();
   }
 

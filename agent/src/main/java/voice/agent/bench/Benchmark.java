@@ -40,7 +40,7 @@ public final class Benchmark {
    * @param events where the streamed turns' public events go (JSON lines), null for nowhere
    */
   public record Settings(int runs, int tokens, long ttftMs, double tokensPerSecond, long tailMs, String prompt,
-      TurnOptions options, EventLogWriter events) {}
+      TurnOptions options, EventLogWriter events, int conversationRuns) {}
 
   /** A real provider measured instead of the local paced server. */
   public record Provider(String name, String model, String url, Function<Vertx, LlmClient> client) {}
@@ -87,7 +87,9 @@ public final class Benchmark {
       List<String> distinct = new ArrayList<>(new LinkedHashSet<>(lastBatch.chunks()));
       progress("MaryTTS real-time factor over the answer's " + distinct.size() + " distinct chunks");
       SynthesisProbe.RealTimeFactor rtf = SynthesisProbe.realTimeFactor(tts, distinct);
-      return new BenchReport(settingsJson(), runs, textHop, audioHop, rtf, loadStart, loadAverage());
+      ConversationProbe.Figures conversation = ConversationProbe.run(serverVertx, tts, settings.conversationRuns(),
+          settings.options(), this::progress);
+      return new BenchReport(settingsJson(), runs, textHop, audioHop, rtf, conversation, loadStart, loadAverage());
     } finally {
       if (llm != null) {
         llm.close();

@@ -57,6 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "FILE|-", description = "Write the streamed turns' JSON-lines events to FILE or stdout.")
   String events;
 
+  @Option(names = "--conversation-runs", paramLabel = "N", defaultValue = "3",
+      description = "Spoken conversations (question, answer, interruption) replayed for voice-to-voice and barge-in figures; 0 skips (default ${DEFAULT-VALUE}).")
+  int conversationRuns;
+
   @Mixin LlmOptions llm;
 
   @Override
@@ -78,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report;
     try (EventLogWriter eventLog = events == null ? null : EventLogWriter.open(events)) {
       report = new Benchmark(new Benchmark.Settings(runs, tokens, ttftMs, tokensPerSecond, tailMs, prompt, options,
-          eventLog), provider, System.err).run();
+          eventLog, conversationRuns), provider, System.err).run();
     }
     System.out.print(BenchTable.render(report));
     System.out.flush();

@@ -27,7 +27,7 @@ class BenchCommandTest {
     Path jsonFile = dir.resolve("bench.json");
     Path events = dir.resolve("events.jsonl");
     CliRun run = CliRun.of("bench", "--runs", "1", "--tokens", "60", "--tokens-per-second", "100",
-        "--json", jsonFile.toString(), "--events", events.toString());
+        "--conversation-runs", "1", "--json", jsonFile.toString(), "--events", events.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("bench: warming up").contains("bench: run 1/1");
     assertThat(run.out()).contains("| Streaming TTFA").contains("| Batch TTFA").contains("| Streaming / batch TTFA")
@@ -58,6 +58,12 @@ class BenchCommandTest {
         .isGreaterThanOrEqualTo(batch.get("ttlt_ms").asDouble());
     assertThat(batch.get("ttlt_ms").asDouble()).isGreaterThanOrEqualTo(batch.get("ttft_ms").asDouble());
     assertThat(report.get("ratio").asDouble()).isCloseTo(ttfa / batchTtfa, within(0.001));
+
+    JsonNode conversation = report.get("conversation");
+    assertThat(conversation.get("recognized").toString()).as("the spoken question was heard").contains("capital");
+    assertThat(conversation.get("voice_to_voice_ms").asDouble()).as("answer audio after the question ended").isPositive();
+    assertThat(conversation.get("bargein_ms").isNumber()).as("the interruption stopped the voice").isTrue();
+    assertThat(run.out()).contains("| Voice-to-voice").contains("| Barge-in");
 
     JsonNode floor = report.get("floor");
     assertThat(floor.get("tts_first_chunk_ms").asDouble()).isPositive();
@@ -93,7 +99,7 @@ class BenchCommandTest {
     try {
       Path jsonFile = dir.resolve("provider.json");
       CliRun run = CliRun.of("bench", "--runs", "1", "--llm", "openai", "--llm-base-url", provider.baseUrl(),
-          "--llm-model", "provider-model", "--prompt", "Describe Paris.", "--tail-seconds", "0",
+          "--llm-model", "provider-model", "--prompt", "Describe Paris.", "--tail-seconds", "0", "--conversation-runs", "0",
           "--json", jsonFile.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("Provider openai, model provider-model at " + provider.baseUrl());

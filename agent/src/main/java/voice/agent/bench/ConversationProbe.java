@@ -44,14 +44,14 @@ final class ConversationProbe {
 
   static Figures run(Vertx serverVertx, SpeechEngine tts, int runs, TurnOptions options, Consumer<String> progress)
       throws Exception {
-    SpokenAudio spoken = new SpokenAudio(tts).silence(600).say("What is the capital of France?").silence(4500);
+    SpokenAudio spoken = new SpokenAudio(tts).silence(600).say("What is the capital of France?").silence(6500);
     long interruptionAtMs = spoken.positionMs();
     Path recording = spoken.say("Stop. Tell me about Berlin instead.").silence(2500)
         .write(Files.createTempFile("voice-agent-bench", ".wav"));
     Figures figures = new Figures(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     try {
       for (int i = 1; i <= runs; i++) {
-        progress.accept("conversation " + i + "/" + runs + ": question, answer, interruption (real time, about 25 s)");
+        progress.accept("conversation " + i + "/" + runs + ": question, answer, interruption (real time, about 30 s)");
         oneRun(serverVertx, tts, options, recording, interruptionAtMs, figures);
       }
     } finally {

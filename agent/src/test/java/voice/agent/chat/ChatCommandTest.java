@@ -37,7 +37,7 @@ class ChatCommandTest {
     vertx = Vertx.vertx();
     // Slow enough that the model is still writing when the user interrupts.
     server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(45), 150, 5).start().await();
-    SpokenRecording spoken = new SpokenRecording().silence(600).say("What is the capital of France?").silence(4500);
+    SpokenRecording spoken = new SpokenRecording().silence(600).say("What is the capital of France?").silence(6500);
     interruptionAtMs = spoken.positionMs();
     recording = spoken.say("Stop. Tell me about Berlin instead.").silence(2500).write(dir.resolve("conversation.wav"));
   }

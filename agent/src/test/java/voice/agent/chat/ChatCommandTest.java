@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
-import voice.agent.SpokenRecording;
 import voice.agent.bench.BenchAnswer;
 import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.bench.SpokenAudio;
+import voice.tts.mary.MaryTtsEngine;
 
 /**
  * A whole spoken conversation replayed from a recording: a question in the project's own voice
@@ -37,7 +38,7 @@ class ChatCommandTest {
     vertx = Vertx.vertx();
     // Slow enough that the model is still writing when the user interrupts.
     server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(45), 150, 5).start().await();
-    SpokenRecording spoken = new SpokenRecording().silence(600).say("What is the capital of France?").silence(6500);
+    SpokenAudio spoken = new SpokenAudio(MaryTtsEngine.start()).silence(600).say("What is the capital of France?").silence(6500);
     interruptionAtMs = spoken.positionMs();
     recording = spoken.say("Stop. Tell me about Berlin instead.").silence(2500).write(dir.resolve("conversation.wav"));
   }

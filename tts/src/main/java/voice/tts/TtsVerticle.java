@@ -140,7 +140,9 @@ public final class TtsVerticle extends VerticleBase {
       engine.synthesize(text, forward);
       return held.get();
     }, true).onComplete(done -> {
-      if (done.failed() && !(done.cause() instanceof CancellationException)) {
+      // A cancelled turn, or the worker stopping at shutdown, is not a synthesis failure.
+      if (done.failed() && !(done.cause() instanceof CancellationException)
+          && !(done.cause() instanceof InterruptedException)) {
         LOG.log(System.Logger.Level.WARNING, "speech synthesis failed, chunk " + chunk.index()
             + " of turn " + chunk.turn() + " skipped: " + done.cause());
       }

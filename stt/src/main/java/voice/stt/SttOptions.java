@@ -13,12 +13,20 @@ import voice.stt.vad.EnergyVad;
  * @param partialIntervalMs how much audio is decoded between two partial hypotheses
  * @param queueFrames capacity of the verticle's input queue, in {@code AudioFrame}s
  * @param vad the voice detector's thresholds
+ * @param echoGate whether {@link SttVerticle} keeps the assistant's own voice, heard back
+ *     through the microphone, from counting as speech (see {@link voice.stt.echo.EchoGate})
  */
 public record SttOptions(
     long endSilenceMs, long minSpeechMs, long preRollMs, int frameMs, int partialIntervalMs,
-    int queueFrames, EnergyVad.Settings vad) {
+    int queueFrames, EnergyVad.Settings vad, boolean echoGate) {
   public static final SttOptions DEFAULT =
-      new SttOptions(700, 120, 300, 20, 100, 2000, EnergyVad.Settings.DEFAULT);
+      new SttOptions(700, 120, 300, 20, 100, 2000, EnergyVad.Settings.DEFAULT, true);
+
+  /** Options with the echo gate on. */
+  public SttOptions(long endSilenceMs, long minSpeechMs, long preRollMs, int frameMs, int partialIntervalMs,
+      int queueFrames, EnergyVad.Settings vad) {
+    this(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, true);
+  }
 
   public SttOptions {
     if (frameMs < 10 || frameMs > 30) {
@@ -30,10 +38,14 @@ public record SttOptions(
   }
 
   public SttOptions withEndSilenceMs(long ms) {
-    return new SttOptions(ms, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad);
+    return new SttOptions(ms, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate);
   }
 
   public SttOptions withMinSpeechMs(long ms) {
-    return new SttOptions(endSilenceMs, ms, preRollMs, frameMs, partialIntervalMs, queueFrames, vad);
+    return new SttOptions(endSilenceMs, ms, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate);
+  }
+
+  public SttOptions withEchoGate(boolean on) {
+    return new SttOptions(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, on);
   }
 }

@@ -17,6 +17,8 @@ import voice.core.event.AgentEvent;
 import voice.core.message.AudioFrame;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
+import voice.stt.echo.EchoGate;
+import voice.stt.echo.PlaybackListener;
 
 /**
  * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them on one
@@ -25,6 +27,10 @@ import voice.core.message.VadEvent;
  * {@code vad.speech_start}, {@code vad.speech_end}, {@code stt.partial}, {@code stt.final} and,
  * after a frame with {@code last = true}, {@code stt.input_end}. Events carry no turn: the
  * orchestrator maps utterances to turns.
+ *
+ * <p>With {@link SttOptions#echoGate()} it also listens to the scope's playback (audio sent to
+ * the loudspeaker, turns' audio stops) and passes the input through an {@link EchoGate} first,
+ * so the assistant's own voice heard back through the microphone is not speech.
  *
  * <p>The recognizer stays the caller's: this verticle never closes it, and stops using it
  * before {@link #stop()} completes.
@@ -42,12 +48,16 @@ public final class SttVerticle extends VerticleBase {
   private StreamingTranscriber transcriber;
   private MessageConsumer<AudioFrame> consumer;
   private boolean started;
+  // Echo safety: the gate is used only on the worker thread.
+  private final EchoGate echoGate;
+  private PlaybackListener playback;
 
   public SttVerticle(Recognizer recognizer, SttOptions options, String scope) {
     this.recognizer = recognizer;
     this.options = options;
     this.scope = scope;
     this.work = new ArrayBlockingQueue<>(options.queueFrames());
+    this.echoGate = options.echoGate() ? new EchoGate() : null;
   }
 
   @Override
@@ -57,12 +67,17 @@ public final class SttVerticle extends VerticleBase {
     thread.setDaemon(true);
     thread.start();
     consumer = vertx.eventBus().consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), msg -> enqueue(msg.body()));
-    return consumer.completion();
+    if (echoGate == null) {
+      return consumer.completion();
+    }
+    Future<PlaybackListener> listening = PlaybackListener.attach(vertx.eventBus(), scope, echoGate, this::enqueueEcho);
+    return Future.all(consumer.completion(), listening.onSuccess(l -> playback = l));
   }
 
   @Override
   public Future<?> stop() {
-    return consumer.unregister().compose(v -> {
+    Future<Void> detached = playback == null ? Future.succeededFuture() : playback.detach();
+    return detached.eventually(consumer::unregister).compose(v -> {
       work.clear(); // audio not yet decoded is dropped; the utterance in progress is abandoned
       work.offer(() -> transcriber.abort());
       work.offer(STOP);
@@ -90,6 +105,9 @@ public final class SttVerticle extends VerticleBase {
         started = true;
         transcriber.startAt(offsetMs);
       }
+      if (echoGate != null) {
+        echoGate.process(samples, 0, samples.length);
+      }
       transcriber.accept(samples, 0, samples.length);
       if (last) {
         transcriber.finish();
@@ -101,6 +119,13 @@ public final class SttVerticle extends VerticleBase {
     boolean queued = last ? offerLast(task) : work.offer(task);
     if (!queued && dropped.incrementAndGet() % 50 == 1) {
       LOG.warn("speech input queue full: {} audio frames dropped so far", dropped.get());
+    }
+  }
+
+  /** Playback news for the echo gate, queued in arrival order with the microphone's frames. */
+  private void enqueueEcho(Runnable task) {
+    if (!work.offer(task)) {
+      LOG.warn("speech input queue full: playback reference dropped");
     }
   }
 

@@ -1,0 +1,183 @@
+package voice.agent.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import voice.agent.bench.BenchAnswer;
+import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.pipeline.VoicePipeline;
+import voice.audio.out.RealtimePacedSink;
+import voice.core.bus.Addresses;
+import voice.core.bus.Codecs;
+import voice.core.event.AgentEvent;
+import voice.core.message.TurnDone;
+import voice.core.turn.TurnOptions;
+import voice.llm.LlmClient;
+import voice.llm.LlmClients;
+import voice.llm.LlmConfig;
+import voice.stt.SttOptions;
+import voice.stt.SttVerticle;
+import voice.stt.sphinx.PocketSphinxModel;
+import voice.stt.sphinx.PocketSphinxRecognizer;
+import voice.tts.mary.MaryTtsEngine;
+
+/**
+ * A loudspeaker room on the real bus: the agent's answer (local provider, MaryTTS, paced
+ * playback) comes back through the microphone delayed, attenuated and with noise, into
+ * PocketSphinx behind the echo gate and the orchestrator. The answer must play through without
+ * interrupting itself; a user speaking over it must still interrupt it.
+ */
+class LoudspeakerRoomTest {
+  private static final int ECHO_DELAY_MS = 90;
+  private static final double ECHO_DB = -10;
+  private static final double NOISE_RMS = 40;
+  private static Vertx vertx;
+  private static PacedOpenAiServer server;
+  private static MaryTtsEngine tts;
+  private static PocketSphinxRecognizer recognizer;
+  private static short[] user;
+  private static long userOnsetMs;
+  private static int scopes;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    Codecs.register(vertx);
+    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(40), 100, 25).start().await();
+    tts = MaryTtsEngine.start();
+    recognizer = PocketSphinxRecognizer.open(PocketSphinxModel.debianEnUs());
+    byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data/goforward.raw"));
+    user = new short[raw.length / 2];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(user);
+    userOnsetMs = onsetMs(user);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    recognizer.close();
+    server.close().await();
+    vertx.close().await();
+  }
+
+  /** One conversation in the room: pipeline, recognizer and the room's microphone. */
+  private static final class Session implements AutoCloseable {
+    final String scope = "room" + (++scopes);
+    final LoudspeakerRoom room = new LoudspeakerRoom(vertx.eventBus(), scope, ECHO_DELAY_MS, ECHO_DB, NOISE_RMS);
+    final List<AgentEvent> events = new CopyOnWriteArrayList<>();
+    final LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "room").baseUrl(server.baseUrl()).maxRetries(0).build());
+    final VoicePipeline pipeline;
+    final String stt;
+
+    Session(boolean halfDuplex) {
+      vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
+      TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
+      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options).await();
+      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope)).await();
+      room.start();
+    }
+
+    List<AgentEvent> of(String type) {
+      return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+      room.stop();
+      vertx.undeploy(stt).await();
+      pipeline.close().await();
+      llm.close();
+    }
+  }
+
+  @Test
+  void wholeAnswersPlayWithoutInterruptingThemselves() throws Exception {
+    try (Session s = new Session(false)) {
+      Thread.sleep(1000); // the room's noise alone first
+      List<String> outcomes = new ArrayList<>();
+      String[] questions = {"Tell me about Paris.", "And the tower?", "What else?"};
+      for (String question : questions) {
+        TurnDone done = s.pipeline.ask(question).await();
+        outcomes.add(done.outcome());
+        Thread.sleep(1500); // the echo's tail, and an endpointer that might still fire
+      }
+      long t0 = s.of("capture.start").get(0).tMs();
+      s.events.stream().filter(e -> !e.type().startsWith("llm.") && !e.type().startsWith("tts.") && !e.type().equals("stt.partial"))
+          .forEach(e -> System.out.println("  " + (e.tMs() - t0) + " " + e.type() + " " + e.turn() + " " + e.fields()));
+      long played = s.of("audio.stop").size();
+      System.out.printf("room: %d answers, %d false barge-ins, %d finals from the echo%n",
+          questions.length, s.of("turn.bargein").size(), s.of("stt.final").size());
+      assertThat(outcomes).containsOnly("done");
+      assertThat(played).isEqualTo(questions.length);
+      assertThat(s.of("audio.stop")).allMatch(e -> "done".equals(e.fields().get("reason")));
+      assertThat(s.of("turn.bargein")).isEmpty();
+      assertThat(s.of("vad.speech_start")).as("the echo is never speech").isEmpty();
+      assertThat(s.of("stt.final")).isEmpty();
+    }
+  }
+
+  @Test
+  void aUserSpeakingOverTheAnswerInterruptsIt() throws Exception {
+    try (Session s = new Session(false)) {
+      Thread.sleep(1000);
+      var done = s.pipeline.ask("Tell me about Paris.");
+      long userAt = scheduleUserAfterAudioStart(s, 3000);
+      TurnDone turn = done.await();
+      Thread.sleep(3000); // the user's utterance ends and becomes the next turn
+      assertThat(turn.outcome()).isEqualTo("bargein");
+      assertThat(s.of("turn.bargein")).hasSize(1);
+      AgentEvent stop = s.of("audio.stop").get(0);
+      assertThat(stop.fields().get("reason")).isEqualTo("bargein");
+      long captureStart = s.of("capture.start").get(0).tMs();
+      long latency = stop.tMs() - (captureStart + userAt + userOnsetMs);
+      System.out.println("room: voice stopped " + latency + " ms after the user's onset");
+      assertThat(latency).as("stopped after the user began, not before").isPositive();
+      assertThat(s.of("stt.final")).as("the user's words became a transcript").isNotEmpty();
+    }
+  }
+
+  @Test
+  void halfDuplexIgnoresEvenAUserWhileTheAnswerPlays() throws Exception {
+    try (Session s = new Session(true)) {
+      Thread.sleep(1000);
+      var done = s.pipeline.ask("Tell me about Paris.");
+      scheduleUserAfterAudioStart(s, 3000);
+      assertThat(done.await().outcome()).isEqualTo("done");
+      assertThat(s.of("turn.bargein")).isEmpty();
+      assertThat(s.of("audio.stop").get(0).fields().get("reason")).isEqualTo("done");
+    }
+  }
+
+  /** Waits for the answer's audio to start, then places the user in the room {@code afterMs} later; returns the room time. */
+  private static long scheduleUserAfterAudioStart(Session s, long afterMs) throws InterruptedException {
+    while (s.of("audio.start").isEmpty()) {
+      Thread.sleep(10);
+    }
+    long at = s.room.nowMs() + afterMs;
+    s.room.userSpeaksAt(at, user, 0);
+    return at;
+  }
+
+  /** Where speech begins in a recording: the first 20 ms loud enough to be voice. */
+  private static long onsetMs(short[] pcm) {
+    for (int f = 0; f + 320 <= pcm.length; f += 320) {
+      double sum = 0;
+      for (int i = f; i < f + 320; i++) {
+        sum += (double) pcm[i] * pcm[i];
+      }
+      if (Math.sqrt(sum / 320) > 300) {
+        return f / 16;
+      }
+    }
+    throw new IllegalStateException("no speech in the recording");
+  }
+}

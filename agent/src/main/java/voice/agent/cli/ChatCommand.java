@@ -1,6 +1,7 @@
 package voice.agent.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.in.FileAudioSource;
 import voice.audio.in.MicrophoneSource;
 import voice.core.turn.TurnOptions;
+import voice.models.FirstRun;
 import voice.stt.Recognizer;
 import voice.stt.SpeechEngineUnavailable;
 import voice.stt.SpeechEngines;
@@ -56,7 +58,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AgentConfig config = AgentConfig.load(llm.configFile);
-    var llmConfig = llm.toConfig(config, voice.models.FirstRun.ALL_KINDS);
+    var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
     TurnOptions options = turnOptions(config);
     SttOptions sttOptions = sttOptions(config);
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
@@ -89,7 +91,7 @@ public final class ChatCommand implements Callable<Integer> {
 
   private Recognizer openRecognizer() {
     try {
-      Path model = voskModel == null || java.nio.file.Files.isDirectory(voskModel)
+      Path model = voskModel == null || Files.isDirectory(voskModel)
           ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
       return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), model);
     } catch (SpeechEngineUnavailable | IllegalArgumentException e) {

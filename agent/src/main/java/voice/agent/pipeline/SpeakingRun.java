@@ -1,7 +1,10 @@
 package voice.agent.pipeline;
 
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -28,7 +31,7 @@ public final class SpeakingRun implements AutoCloseable {
   private final EventLogWriter events;
   private VoicePipeline pipeline;
   private final CountDownLatch finished = new CountDownLatch(1);
-  private final java.util.List<String> extraStages = new java.util.ArrayList<>();
+  private final List<String> extraStages = new ArrayList<>();
 
   private SpeakingRun(Vertx vertx, AudioSink sink, EventLogWriter events) {
     this.vertx = vertx;
@@ -66,7 +69,7 @@ public final class SpeakingRun implements AutoCloseable {
   }
 
   /** Deploys one more stage (capture, recognition) beside the pipeline; undeployed with it. */
-  public void add(io.vertx.core.Deployable stage) {
+  public void add(Deployable stage) {
     String id = vertx.deployVerticle(stage).await();
     extraStages.add(0, id);
   }

@@ -1,5 +1,6 @@
 package voice.agent.pipeline;
 
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,8 +20,8 @@ import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
-import voice.core.turn.TurnOrchestrator;
 import voice.core.turn.TurnOptions;
+import voice.core.turn.TurnOrchestrator;
 import voice.llm.LlmClient;
 import voice.llm.LlmVerticle;
 import voice.tts.SpeechEngine;
@@ -140,7 +141,7 @@ public final class VoicePipeline {
     return chain;
   }
 
-  private Future<Void> add(io.vertx.core.Deployable verticle) {
+  private Future<Void> add(Deployable verticle) {
     return vertx.deployVerticle(verticle).map(id -> {
       deployments.add(id);
       return null;

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public final class VoicePipeline {
   private final Vertx vertx;
   private final String scope;
   private final List<String> deployments = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private TurnOrchestrator orchestrator;
   private volatile String currentTurn;
 
@@ -50,12 +52,13 @@ public final class VoicePipeline {
     Codecs.register(vertx);
     VoicePipeline pipeline = new VoicePipeline(vertx, scope);
     pipeline.orchestrator = new TurnOrchestrator(options, scope);
-    vertx.eventBus().<LlmRequest>consumer(pipeline.address(Addresses.LLM_REQUEST), m -> pipeline.currentTurn = m.body().turn());
-    vertx.eventBus().<TurnDone>consumer(pipeline.address(Addresses.TURN_DONE), m -> {
+    pipeline.consumers.add(vertx.eventBus().<LlmRequest>consumer(pipeline.address(Addresses.LLM_REQUEST),
+        m -> pipeline.currentTurn = m.body().turn()));
+    pipeline.consumers.add(vertx.eventBus().<TurnDone>consumer(pipeline.address(Addresses.TURN_DONE), m -> {
       if (m.body().turn().equals(pipeline.currentTurn)) {
         pipeline.currentTurn = null;
       }
-    });
+    }));
     return pipeline.add(new PlaybackVerticle(sink, scope))
         .compose(v -> pipeline.add(new TtsVerticle(tts, scope)))
         .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
@@ -134,6 +137,9 @@ public final class VoicePipeline {
   /** Undeploys every stage, last deployed first. */
   public Future<Void> close() {
     Future<Void> chain = Future.succeededFuture();
+    for (MessageConsumer<?> consumer : consumers) {
+      chain = chain.eventually(consumer::unregister);
+    }
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.eventually(() -> vertx.undeploy(id));

@@ -1,0 +1,167 @@
+package voice.agent.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import voice.agent.server.access.AccessControl;
+import voice.agent.server.access.RateLimiter;
+import voice.agent.server.access.SessionSlots;
+import voice.agent.server.guard.GuardedLlmClient;
+import voice.agent.server.metrics.ServerMetrics;
+import voice.agent.server.openai.ChatCompletionsHandler;
+import voice.agent.server.transcript.TranscriptLog;
+import voice.agent.server.voice.VoiceEndpoint;
+import voice.agent.server.voice.VoiceSetup;
+import voice.core.bus.Codecs;
+import voice.llm.LlmClient;
+import voice.stt.Recognizer;
+import voice.tts.SpeechEngine;
+
+/**
+ * The headless agent: the web page at {@code /}, the voice WebSocket at {@code /v1/voice}, the
+ * OpenAI-compatible text proxy at {@code /v1/chat/completions}, {@code /metrics} and
+ * {@code /health}, on its own Vert.x instance (with Micrometer metrics).
+ */
+public final class AgentServer implements AutoCloseable {
+  private final Vertx vertx;
+  private final HttpServer http;
+  private final LlmClient llm;
+  private final TranscriptLog transcript;
+  private final ServerMetrics metrics;
+  private final String host;
+  private final VoiceEndpoint voice;
+
+  private AgentServer(Vertx vertx, HttpServer http, LlmClient llm, TranscriptLog transcript, ServerMetrics metrics,
+      String host, VoiceEndpoint voice) {
+    this.voice = voice;
+    this.vertx = vertx;
+    this.http = http;
+    this.llm = llm;
+    this.transcript = transcript;
+    this.metrics = metrics;
+    this.host = host;
+  }
+
+  /**
+   * Starts everything and listens; blocks until listening, so call it from a plain thread.
+   *
+   * @param llmFactory the provider client, built on the server's Vert.x instance
+   * @param tts the synthesizer every session shares
+   * @param recognizers makes one recognizer per session (called on a worker thread)
+   */
+  public static AgentServer start(ServerSettings settings, Function<Vertx, LlmClient> llmFactory,
+      SpeechEngine tts, Supplier<Recognizer> recognizers) {
+    ServerMetrics metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+        .build();
+    Codecs.register(vertx);
+    LlmClient llm = null;
+    TranscriptLog transcript = null;
+    try {
+      llm = llmFactory.apply(vertx);
+      transcript = settings.transcript() == null ? null
+          : TranscriptLog.open(settings.transcript(), settings.transcriptMaxBytes(), TranscriptLog.DEFAULT_KEEP);
+      SessionSlots slots = new SessionSlots(settings.maxSessions());
+      VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots);
+      Router router = router(vertx, settings, llm, transcript, metrics, voice, slots);
+      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
+              .setHost(settings.host()).setPort(settings.port())
+              .setMaxWebSocketFrameSize(settings.maxWebSocketMessageBytes())
+              .setMaxWebSocketMessageSize(settings.maxWebSocketMessageBytes())
+              .setTcpNoDelay(true))
+          .requestHandler(router)
+          .listen().await();
+      return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice);
+    } catch (RuntimeException e) {
+      if (transcript != null) {
+        transcript.close();
+      }
+      if (llm != null) {
+        llm.close();
+      }
+      vertx.close();
+      throw e;
+    }
+  }
+
+  private static VoiceEndpoint voiceEndpoint(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
+      ServerMetrics metrics, SpeechEngine tts, Supplier<Recognizer> recognizers, SessionSlots slots) {
+    VoiceSetup setup = new VoiceSetup(tts,
+        session -> new GuardedLlmClient(llm, settings.guardrails(), transcript, "voice", session),
+        recognizers, settings.turnOptions(), settings.sttOptions(), metrics,
+        settings.maxAudioFrameBytes(), settings.maxTextMessageBytes());
+    return new VoiceEndpoint(vertx, setup, slots);
+  }
+
+  private static Router router(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
+      ServerMetrics metrics, VoiceEndpoint voice, SessionSlots slots) {
+    metrics.activeSessions(slots::active);
+    Router router = Router.router(vertx);
+    router.get("/health").handler(rc -> rc.json(new JsonObject().put("status", "ok").put("sessions", slots.active())));
+    router.route().handler(new AccessControl(settings.apiKeys(), new RateLimiter(settings.rateLimitPerMinute()), metrics::error));
+    router.get("/metrics").handler(rc -> rc.response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+    router.post("/v1/chat/completions")
+        .handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()).setHandleFileUploads(false))
+        .handler(new ChatCompletionsHandler(
+            client -> new GuardedLlmClient(llm, settings.guardrails(), transcript, "http", client),
+            settings.model(), metrics));
+    router.get("/v1/voice").handler(voice);
+    router.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+    return router;
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** {@code http://HOST:PORT}, as printed when the server starts. */
+  public String url() {
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  /** Voice sessions open now (torn-down ones no longer count). */
+  public int activeSessions() {
+    return voice.activeSessions();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops listening, ends every session, closes the provider client and the transcript log. */
+  @Override
+  public void close() {
+    try {
+      // Sessions first, so their stages are undeployed in order rather than all at once.
+      voice.closeAll().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // A session that does not end in time is undeployed with the rest when Vert.x closes.
+    }
+    http.close().await();
+    vertx.close().await();
+    llm.close();
+    if (transcript != null) {
+      transcript.close();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package voice.agent.server.voice;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import voice.agent.server.access.ApiErrors;
+import voice.agent.server.access.SessionSlots;
+
+/**
+ * {@code GET /v1/voice}: upgrades to a WebSocket and starts a {@link VoiceSession}, when a
+ * session slot is free (else 429 with {@code retry-after}).
+ */
+public final class VoiceEndpoint implements Handler<RoutingContext> {
+  /** Seconds a refused client is told to wait: sessions last minutes, so there is no exact answer. */
+  static final int RETRY_AFTER_S = 10;
+
+  private final Vertx vertx;
+  private final VoiceSetup setup;
+  private final SessionSlots slots;
+  private final AtomicLong counter = new AtomicLong();
+  private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
+
+  public VoiceEndpoint(Vertx vertx, VoiceSetup setup, SessionSlots slots) {
+    this.vertx = vertx;
+    this.setup = setup;
+    this.slots = slots;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (!"websocket".equalsIgnoreCase(rc.request().getHeader("upgrade"))) {
+      setup.metrics().error("bad_request");
+      ApiErrors.send(rc.response(), 400, "this endpoint speaks WebSocket: connect with 'Upgrade: websocket'",
+          "invalid_request_error", null);
+      return;
+    }
+    if (!slots.tryAcquire()) {
+      setup.metrics().error("session_limit");
+      rc.response().putHeader("retry-after", Integer.toString(RETRY_AFTER_S));
+      ApiErrors.send(rc.response(), 429, "too many voice sessions: at most " + slots.max()
+          + " at once; retry later", "rate_limit_error", "session_limit");
+      return;
+    }
+    String id = "ws" + counter.incrementAndGet();
+    rc.request().toWebSocket()
+        .onSuccess(socket -> {
+          VoiceSession session = new VoiceSession(vertx, socket, id, setup, () -> {
+            sessions.remove(id);
+            slots.release();
+          });
+          sessions.put(id, session);
+          session.start();
+        })
+        .onFailure(e -> {
+          slots.release();
+          setup.metrics().error("bad_request");
+        });
+  }
+
+  /** Ends every session (server shutdown); completes when all are torn down. */
+  public io.vertx.core.Future<Void> closeAll() {
+    return io.vertx.core.Future.join(sessions.values().stream().map(VoiceSession::shutdown).toList()).mapEmpty();
+  }
+
+  public int activeSessions() {
+    return sessions.size();
+  }
+}

@@ -3,7 +3,9 @@ package voice.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +16,7 @@ import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
+import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
 
@@ -61,10 +64,20 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Spoken conversations (question, answer, interruption) replayed for voice-to-voice and barge-in figures; 0 skips (default ${DEFAULT-VALUE}).")
   int conversationRuns;
 
+  @Option(names = "--voice-sessions", paramLabel = "MAX",
+      description = "Instead: load-test 'serve' with up to MAX concurrent WebSocket voice sessions on 127.0.0.1 (steps 1, 2, 4, ...) and report the largest N with no underrun and no cross-talk.")
+  Integer voiceSessions;
+
+  @Option(names = "--voice-speech", paramLabel = "FILE.raw", description = "16 kHz mono 16-bit speech each voice session sends (default: goforward.raw of pocketsphinx-testdata).")
+  Path voiceSpeech = VoiceLoadBench.DEFAULT_SPEECH;
+
   @Mixin LlmOptions llm;
 
   @Override
   public Integer call() throws Exception {
+    if (voiceSessions != null) {
+      return voiceLoad();
+    }
     validate();
     Benchmark.Provider provider = null;
     TurnOptions options = TurnOptions.defaults();
@@ -89,6 +102,26 @@ public final class BenchCommand implements Callable<Integer> {
     if (json != null) {
       writeJson(report);
     }
+    return 0;
+  }
+
+  private int voiceLoad() throws IOException {
+    if (voiceSessions < 1) {
+      throw new UserError("--voice-sessions must be at least 1, got " + voiceSessions);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    VoiceLoadBench.Report report = VoiceLoadBench.run(voiceSessions, voiceSpeech, System.err);
+    System.out.println("| Voice sessions at once | Held | Answered | Underruns | Cross-talk | Voice-to-voice p50 / max | Heap per session |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (VoiceLoadBench.Step step : report.steps()) {
+      System.out.printf(Locale.ROOT, "| %d | %s | %d | %d | %s | %.0f / %.0f ms | %.1f MiB |%n", step.sessions(),
+          step.held() ? "yes" : "no", step.answered(), step.underruns(), step.crossTalk() ? "yes" : "no",
+          step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.heapPerSessionBytes() / 1048576.0);
+    }
+    System.out.println("Largest N that held: " + report.largestHeld());
     return 0;
   }
 

@@ -57,6 +57,11 @@ public final class LlmOptions {
 
   /** The provider configuration: these options over the config file over the environment. */
   public LlmConfig toConfig(AgentConfig config, Set<String> offlineKinds) {
+    String chosen = provider != null ? provider : config.llm().provider();
+    if (chosen != null && !chosen.equals("auto") && !chosen.equals(DEMO) && !LlmClients.PROVIDERS.contains(chosen)) {
+      throw new UserError("unknown --llm '" + chosen + "': choose one of auto, " + String.join(", ", LlmClients.PROVIDERS)
+          + ", " + DEMO);
+    }
     if (DEMO.equals(provider)) {
       return LlmConfig.builder(DEMO, DEMO).build();
     }

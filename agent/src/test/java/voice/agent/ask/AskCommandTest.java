@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,6 +117,30 @@ class AskCommandTest {
         "--max-retries", "0", "--out", dir.resolve("x.wav").toString());
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err().strip()).startsWith("voice-agent: ").contains("127.0.0.1:9").doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void httpErrorsAndMalformedStreamsAreOneLineAndNonZero() {
+    HttpServer broken = vertx.createHttpServer().requestHandler(request -> {
+      if (request.path().startsWith("/denied")) {
+        request.response().setStatusCode(401).putHeader("content-type", "application/json")
+            .end("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}");
+      } else {
+        request.response().putHeader("content-type", "text/event-stream").end("data: {not json\n\n");
+      }
+    }).listen(0, "127.0.0.1").await();
+    try {
+      String base = "http://127.0.0.1:" + broken.actualPort();
+      CliRun denied = CliRun.of("ask", "Hi?", "--llm", "openai", "--llm-base-url", base + "/denied/v1", "--out", dir.resolve("d.wav").toString());
+      assertThat(denied.exitCode()).isNotZero();
+      assertThat(denied.err().strip()).startsWith("voice-agent: ").contains("401").contains("Incorrect API key")
+          .doesNotContain("\n").doesNotContain("Exception");
+      CliRun malformed = CliRun.of("ask", "Hi?", "--llm", "openai", "--llm-base-url", base + "/v1", "--out", dir.resolve("m.wav").toString());
+      assertThat(malformed.exitCode()).isNotZero();
+      assertThat(malformed.err().strip()).startsWith("voice-agent: ").doesNotContain("\n").doesNotContain("Exception");
+    } finally {
+      broken.close().await();
+    }
   }
 
   @Test

@@ -33,9 +33,10 @@ import voice.tts.SpeechEngine;
  * against the known offset of the interruption in the recording.
  */
 final class ConversationProbe {
-  /** Slow enough that the model is still writing when the interruption comes. */
+  /** The main benchmark's pace; the spoken answer (about 12 s) is still playing when the interruption comes. */
   private static final int ANSWER_TOKENS = 45;
-  private static final double TOKENS_PER_SECOND = 5;
+  private static final long TTFT_MS = 200;
+  private static final double TOKENS_PER_SECOND = 50;
 
   record Figures(List<Double> voiceToVoiceMs, List<Double> bargeInMs, List<Double> stopAfterOnsetMs,
       List<String> recognized) {}
@@ -62,7 +63,7 @@ final class ConversationProbe {
 
   private static void oneRun(Vertx serverVertx, SpeechEngine tts, TurnOptions options, Path recording,
       long interruptionAtMs, Figures figures) throws Exception {
-    PacedOpenAiServer server = new PacedOpenAiServer(serverVertx, BenchAnswer.tokens(ANSWER_TOKENS), 150,
+    PacedOpenAiServer server = new PacedOpenAiServer(serverVertx, BenchAnswer.tokens(ANSWER_TOKENS), TTFT_MS,
         TOKENS_PER_SECOND).start().await();
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);

@@ -68,7 +68,9 @@ public final class TurnOrchestrator extends VerticleBase {
       return;
     }
     if (isActive()) {
-      cancel(TurnCancel.Reason.cancelled);
+      if (!current.cancelled()) {
+        cancel(TurnCancel.Reason.cancelled);
+      }
       finish(current.cancelReason);
     }
     String id = requestedId != null ? requestedId : nextTurnId();
@@ -81,7 +83,7 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private void onFinalTranscript(Transcript transcript) {
     boolean ignored = ignoredUtterances.remove(transcript.utterance());
-    if (ignored || isActive()) {
+    if (ignored || (isActive() && !current.cancelled())) {
       return; // a backchannel, echo or speech during half-duplex playback
     }
     startTurn(null, transcript.text(), inputTime(transcript.endMs()));

@@ -111,6 +111,22 @@ class TurnOrchestratorTest {
   }
 
   @Test
+  void theInterruptionBecomesTheNextTurnEvenBeforeTheStopIsConfirmed() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Tell me a story."));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t1", "Once upon a time. There"));
+    take(chunks);
+    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.VAD, new VadEvent("u1", true, 5000));
+    assertThat(take(cancels).reason()).isEqualTo(TurnCancel.Reason.bargein);
+    publish(Addresses.VAD, new VadEvent("u1", false, 5400));
+    publish(Addresses.STT_FINAL, new Transcript("u1", "wait", true, 5000, 5400, List.of()));
+    assertThat(take(done).outcome()).isEqualTo("bargein");
+    assertThat(take(requests).messages()).last().isEqualTo(ChatMessage.user("wait"));
+    assertThat(cancels.poll(200, TimeUnit.MILLISECONDS)).as("no second cancel of the same turn").isNull();
+  }
+
+  @Test
   void aShortNoiseDoesNotInterrupt() throws Exception {
     publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
     take(requests);

@@ -15,6 +15,11 @@ package voice.stt.echo;
  * is learnt it assumes the echo as loud as the reference. With no reference in that range the
  * input passes untouched.
  *
+ * <p>Because the emulated playback can run ahead of the device after a pause, a short-window
+ * search ({@link LocalLagTracker}) follows sudden delay jumps the long estimate is slow to take;
+ * and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that slip
+ * through where the prediction lags stay too short to be speech.
+ *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate {
@@ -24,12 +29,15 @@ public final class EchoGate {
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
   private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
   private static final int DELAY_UPDATE_SAMPLES = 1600; // re-estimate every 100 ms
+  private static final int HOLD_FRAMES = 1; // after an echo frame, the next 20 ms is held to a looser bar
+  private static final double HOLD_SLACK = Math.pow(10, 3 / 10.0); // 3 dB: loose enough for onset leaks, not for a user
 
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
   private final PlaybackReference reference = new PlaybackReference();
   private final SharedClockHistory history = new SharedClockHistory();
   private final EchoDelayEstimator delay = new EchoDelayEstimator();
+  private final LocalLagTracker localLag = new LocalLagTracker();
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private ReferenceResampler resampler;
@@ -39,6 +47,7 @@ public final class EchoGate {
   private long sinceDelayUpdate;
   private long suppressedSamples;
   private int alignedDelayBlocks = -1;
+  private int holdFrames;
 
   /** Margins of 8 dB (delay known) and 10 dB (delay not yet known) over the predicted echo. */
   public EchoGate() {
@@ -93,9 +102,24 @@ public final class EchoGate {
     }
     double loose = loudestReference(from, to);
     double aligned = alignedDelayBlocks < 0 ? 0 : alignedReference(from, to, alignedDelayBlocks);
+    int recentLag = localLag.update(history, alignedDelayBlocks);
+    if (recentLag >= 0) {
+      aligned = Math.max(aligned, alignedReference(from, to, recentLag));
+    }
     double noise = noiseFloor(micEnergy, loose);
     double excess = Math.max(0, micEnergy - noise);
-    boolean echo = isEcho(excess, loose, aligned);
+    boolean echo = isEcho(excess, loose, aligned, 1);
+    // Leaks come as short bursts where the prediction lags the room: right after an echo frame
+    // the bar is a little higher, so such a burst loses its first frame and stays too short for
+    // speech, while a user (well above the echo) still passes.
+    if (echo) {
+      holdFrames = HOLD_FRAMES;
+    } else if (holdFrames > 0 && isEcho(excess, loose, aligned, HOLD_SLACK)) {
+      holdFrames--;
+      echo = true;
+    } else {
+      holdFrames = 0;
+    }
     if (aligned > AUDIBLE_REF) {
       alignedCoupling.add(excess / aligned);
     }
@@ -112,7 +136,7 @@ public final class EchoGate {
     return echo;
   }
 
-  private boolean isEcho(double excess, double loose, double aligned) {
+  private boolean isEcho(double excess, double loose, double aligned, double slack) {
     if (loose <= 0) {
       return false; // nothing played lately: nothing to mistake for the user
     }
@@ -124,7 +148,7 @@ public final class EchoGate {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= expected;
+    return excess <= slack * expected;
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */

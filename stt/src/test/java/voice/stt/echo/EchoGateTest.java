@@ -116,4 +116,19 @@ class EchoGateTest {
     assertThat(starts).hasSize(1);
     assertThat(starts.get(0) - (3000 + userOnsetMs)).isBetween(-100L, 100L);
   }
+
+  @ParameterizedTest(name = "delay {0} ms, then {1} ms")
+  @CsvSource({"90,190", "90,150", "30,200"})
+  void aDeviceFallingBehindTheEmulatedPlaybackIsStillEcho(int beforeMs, int afterMs) {
+    // Midway the device plays the rest of the answer later than the gate's emulation of it (it
+    // still had audio buffered when the emulation ran dry): the delay jumps, mid-sentence.
+    int length = assistant.length / 16 + 1000;
+    int splitMs = 6000;
+    short[] first = TestAudio.slice(assistant, 0, splitMs);
+    short[] rest = TestAudio.slice(assistant, splitMs, assistant.length / 16);
+    short[] echo = SimulatedEcho.overlay(SimulatedEcho.echo(first, beforeMs, -10, length), rest, splitMs + afterMs, -10);
+    short[] mic = TestAudio.mix(echo, SimulatedEcho.pinkNoise(length, 60, 5));
+    assertThat(SimulatedEcho.speechStarts(null, mic)).as("without the gate the echo is speech").isNotEmpty();
+    assertThat(SimulatedEcho.speechStarts(gateHearing(assistant), mic)).as("echo through the gate").isEmpty();
+  }
 }

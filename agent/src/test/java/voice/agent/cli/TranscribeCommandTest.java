@@ -3,16 +3,13 @@ package voice.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import voice.agent.Main;
+import voice.agent.CliRun;
 
 /** {@code voice-agent transcribe} in-process on Debian's pocketsphinx-testdata recordings. */
 class TranscribeCommandTest {
@@ -26,19 +23,8 @@ class TranscribeCommandTest {
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    CliRun run = CliRun.of(args);
+    return new Run(run.exitCode(), run.out(), run.err());
   }
 
   /** goforward.raw as a 44.1 kHz stereo WAV, written by sox, so the resampler is exercised. */

@@ -1,10 +1,7 @@
 package voice.agent.cli.models;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import voice.agent.Main;
+import voice.agent.CliRun;
 
 /** Runs {@code voice-agent ...} in-process and captures what it printed. */
 final class ModelsCli {
@@ -16,19 +13,8 @@ final class ModelsCli {
 
   private ModelsCli() {}
 
-  static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Result run(String... args) {
+    CliRun run = CliRun.of(args);
+    return new Result(run.exitCode(), run.out(), run.err());
   }
 }

@@ -1,14 +1,16 @@
 package voice.llm;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.llm.LlmEvent;
@@ -22,6 +24,7 @@ import voice.core.message.TurnCancel;
  * later request of that turn is ignored.
  */
 public final class LlmVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(LlmVerticle.class);
   private static final int REMEMBERED_CANCELS = 256;
 
   private final LlmClient client;
@@ -78,6 +81,9 @@ public final class LlmVerticle extends VerticleBase {
       return;
     }
     vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_EVENT, scope), event);
+    if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.thinking) {
+      LOG.debug("turn {} thinking: {}", turn, delta.text()); // never spoken; visible with VOICE_AGENT_LOG=DEBUG
+    }
     LlmAgentEvents events = publicEvents.get(turn);
     if (events != null) {
       events.publish(event);

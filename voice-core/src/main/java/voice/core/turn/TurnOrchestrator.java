@@ -3,7 +3,9 @@ package voice.core.turn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
@@ -32,7 +34,13 @@ public final class TurnOrchestrator extends VerticleBase {
   private final String scope;
   private final TurnOptions options;
   private final Conversation conversation;
-  private final Set<String> ignoredUtterances = new HashSet<>();
+  /** Utterances whose final must not start a turn; bounded, since a noise may never get a final. */
+  private final Set<String> ignoredUtterances = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 64;
+    }
+  });
   private EventBus bus;
   private ActiveTurn current;
   private int turnCounter;

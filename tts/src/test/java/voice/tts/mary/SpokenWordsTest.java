@@ -45,7 +45,8 @@ class SpokenWordsTest {
     Path raw = dir.resolve("speech.raw");
     Files.write(raw, pcm.toByteArray());
     Path wav = dir.resolve("speech.wav");
-    run("sox", "-t", "raw", "-r", String.valueOf(engine.sampleRate()), "-e", "signed", "-b", "16", "-c", "1",
+    // -D: no dither, so the same speech always gives the same samples (and the same hypothesis).
+    run("sox", "-D", "-t", "raw", "-r", String.valueOf(engine.sampleRate()), "-e", "signed", "-b", "16", "-c", "1",
         raw.toString(), "-r", "16000", wav.toString());
 
     List<String> heard = words(run(DECODER.toString(), "-infile", wav.toString(), "-logfn", "/dev/null"));

@@ -30,7 +30,8 @@ class TranscribeCommandTest {
   /** goforward.raw as a 44.1 kHz stereo WAV, written by sox, so the resampler is exercised. */
   private Path stereoWav() throws Exception {
     Path wav = dir.resolve("go stereo.wav");
-    Process sox = new ProcessBuilder("sox", "-t", "raw", "-r", "16000", "-e", "signed", "-b", "16", "-c", "1",
+    // -D: no dither, so the recognizer always gets the same samples.
+    Process sox = new ProcessBuilder("sox", "-D", "-t", "raw", "-r", "16000", "-e", "signed", "-b", "16", "-c", "1",
         GO_FORWARD, "-r", "44100", "-c", "2", wav.toString()).redirectErrorStream(true).start();
     assertThat(sox.waitFor()).isZero();
     return wav;

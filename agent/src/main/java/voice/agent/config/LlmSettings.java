@@ -3,7 +3,6 @@ package voice.agent.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import voice.agent.UserError;
 import voice.llm.LlmConfig;
 import voice.llm.tools.ToolSpec;
+import voice.models.FirstRun;
 
 /**
  * Decides which model answers: command-line options over the config file over the
@@ -45,17 +45,15 @@ public final class LlmSettings {
     String model = first(cli.model(), file.model(), null);
     if (provider.equals("auto")) {
       provider = autoProvider(baseUrl, env, models);
-      if (provider.equals("llamacpp") && model == null) {
-        model = models.installedLlm().map(Path::toString).orElse(null);
-      } else if (provider.equals(FIRST_RUN)) {
+      if (provider.equals(FIRST_RUN)) {
         provider = "llamacpp";
         model = models.firstRun(firstRun.kinds(), firstRun.yes(), firstRun.noDownload(), WHAT_TO_SET).toString();
       }
     }
     if (provider.equals("llamacpp")) {
-      model = model == null
-          ? models.installedLlm().orElseGet(() -> models.resolveLlm(voice.models.FirstRun.DEFAULT_LLM)).toString()
-          : models.resolveLlm(model).toString();
+      // A catalogue id or a path; none given: the first installed model, else the default's pull hint.
+      model = (model != null ? models.resolveLlm(model)
+          : models.installedLlm().orElseGet(() -> models.resolveLlm(FirstRun.DEFAULT_LLM))).toString();
     }
     model = first(model, defaultModel(provider));
     LlmConfig.Builder builder = LlmConfig.builder(provider, model)

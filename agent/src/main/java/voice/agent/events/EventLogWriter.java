@@ -6,7 +6,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +87,9 @@ public final class EventLogWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The reader went away (a closed pipe, a full disk): events stop, the voice goes on.
+      queue.clear();
+      System.err.println("voice-agent: stopped writing events: " + e.getMessage());
     }
   }
 
@@ -105,7 +106,7 @@ public final class EventLogWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      System.err.println("voice-agent: cannot close the event log: " + e.getMessage());
     }
   }
 }

@@ -4,8 +4,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import voice.core.llm.LlmEvent.ToolResult;
-import voice.core.message.ChatMessage;
 import voice.llm.LlmConfig;
+import voice.llm.http.RoleMessages;
 import voice.llm.http.WireProtocol;
 import voice.llm.tools.ToolSpec;
 import voice.llm.turn.AssistantBlock;
@@ -28,20 +28,8 @@ public final class OllamaProtocol implements WireProtocol {
   @Override
   public Request request(Exchange exchange) {
     LlmConfig config = exchange.config();
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("accept", "application/x-ndjson");
-    if (config.apiKey() != null && !config.apiKey().isBlank()) {
-      headers.add("authorization", "Bearer " + config.apiKey());
-    }
-    JsonArray messages = new JsonArray();
-    if (exchange.system() != null) {
-      messages.add(new JsonObject().put("role", "system").put("content", exchange.system()));
-    }
-    for (ChatMessage message : exchange.history()) {
-      messages.add(new JsonObject().put("role", message.role()).put("content", message.content()));
-    }
-    for (ToolRound round : exchange.rounds()) {
-      addRound(messages, round);
-    }
+    MultiMap headers = RoleMessages.headers(config, "application/x-ndjson");
+    JsonArray messages = RoleMessages.of(exchange, OllamaProtocol::addRound);
     JsonObject options = new JsonObject().put("num_predict", config.maxTokens());
     if (config.temperature() != null) {
       options.put("temperature", config.temperature());

@@ -3,8 +3,8 @@ package voice.llm.openai;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import voice.core.message.ChatMessage;
 import voice.llm.LlmConfig;
+import voice.llm.http.RoleMessages;
 import voice.llm.http.WireProtocol;
 import voice.llm.tools.ToolSpec;
 import voice.llm.turn.AssistantBlock;
@@ -28,20 +28,8 @@ public final class OpenAiProtocol implements WireProtocol {
   @Override
   public Request request(Exchange exchange) {
     LlmConfig config = exchange.config();
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("accept", "text/event-stream");
-    if (config.apiKey() != null && !config.apiKey().isBlank()) {
-      headers.add("authorization", "Bearer " + config.apiKey());
-    }
-    JsonArray messages = new JsonArray();
-    if (exchange.system() != null) {
-      messages.add(new JsonObject().put("role", "system").put("content", exchange.system()));
-    }
-    for (ChatMessage message : exchange.history()) {
-      messages.add(new JsonObject().put("role", message.role()).put("content", message.content()));
-    }
-    for (ToolRound round : exchange.rounds()) {
-      addRound(messages, round);
-    }
+    MultiMap headers = RoleMessages.headers(config, "text/event-stream");
+    JsonArray messages = RoleMessages.of(exchange, OpenAiProtocol::addRound);
     JsonObject body = new JsonObject()
         .put("model", config.model())
         .put("messages", messages)

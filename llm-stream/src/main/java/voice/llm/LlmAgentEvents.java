@@ -7,7 +7,7 @@ import voice.core.event.AgentEvent;
 import voice.core.llm.LlmEvent;
 
 /**
- * Turns one turn's {@link LlmEvent}s into the public {@code llm.*} events of DESIGN.md. Keeps
+ * Turns one turn's {@link LlmEvent}s into the public {@code llm.*} events of docs/DESIGN.md. Keeps
  * the last {@code MessageDelta} so {@code llm.message_stop} can carry stop reason and usage.
  */
 final class LlmAgentEvents {

@@ -146,6 +146,8 @@ class LoudspeakerRoomTest {
       long latency = stop.tMs() - (captureStart + userAt + userOnsetMs);
       System.out.println("room: voice stopped " + latency + " ms after the user's onset");
       assertThat(latency).as("stopped after the user began, not before").isPositive();
+      assertThat(latency).as("the README's barge-in bound: voice stopped within 400 ms of the onset")
+          .isLessThanOrEqualTo(400);
       assertThat(s.of("stt.final")).as("the user's words became a transcript").isNotEmpty();
     }
   }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the node scripts of src/test/node, installing their packages with npm when missing. */
+/** Runs the node scripts of src/test/node, whose packages .ci/run installs with npm ci. */
 final class NodeScripts {
   static final Path DIR = Path.of("src/test/node").toAbsolutePath();
 
@@ -16,12 +16,18 @@ final class NodeScripts {
 
   /** Runs {@code node SCRIPT ARGS...} and returns its stdout; fails with its stderr. */
   static String run(String script, String... args) throws Exception {
-    if (!Files.isDirectory(DIR.resolve("node_modules/openai"))) {
-      exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-    }
+    requireInstalled(DIR);
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
     return exec(command, 120);
+  }
+
+  /** Installing is .ci/run's job: a test that fetches packages by itself would hide a missing step. */
+  static void requireInstalled(Path dir) {
+    if (!Files.isDirectory(dir.resolve("node_modules/openai"))) {
+      throw new AssertionError("the openai npm client is not installed in " + dir
+          + ": run (cd agent/src/test/node && npm ci), as .ci/run does");
+    }
   }
 
   private static String exec(List<String> command, long timeoutSeconds) throws Exception {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One event of the public stream ({@code --events}, the WebSocket, the SSE proxy): {@code ts}
  * is wall-clock epoch milliseconds, {@code tMs} monotonic milliseconds since start, and
- * {@code fields} the type's own fields (see DESIGN.md for the names).
+ * {@code fields} the type's own fields (see docs/DESIGN.md for the names).
  */
 public record AgentEvent(String type, String turn, long ts, long tMs, Map<String, Object> fields) {
   public AgentEvent {

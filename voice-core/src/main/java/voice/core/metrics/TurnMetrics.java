@@ -70,7 +70,7 @@ public final class TurnMetrics {
     return requestAt;
   }
 
-  /** The metrics event fields (DESIGN.md names); a figure that cannot be known is left out. */
+  /** The metrics event fields (docs/DESIGN.md names); a figure that cannot be known is left out. */
   public Map<String, Object> fields() {
     Map<String, Object> out = new LinkedHashMap<>();
     put(out, "ttft_ms", firstTokenAt - requestAt);

@@ -33,6 +33,11 @@ final class TinyGguf {
 
   private TinyGguf() {}
 
+  /** {@code java -cp llm-stream/target/test-classes voice.llm.llamacpp.TinyGguf FILE}: the aarch64 check uses it. */
+  public static void main(String[] args) throws IOException {
+    write(Path.of(args[0]));
+  }
+
   static Path write(Path file) throws IOException {
     List<String> tokens = new ArrayList<>(List.of("<unk>", "<s>", "</s>", "<|im_start|>", "<|im_end|>"));
     List<Integer> types = new ArrayList<>(List.of(UNKNOWN, CONTROL, CONTROL, CONTROL, CONTROL));

@@ -50,17 +50,17 @@ interface PocketSphinxLibrary extends Library {
 
   void ps_seg_free(Pointer seg);
 
-  /** Loads the library by name from the JNA path and the Debian multiarch folders. */
+  /**
+   * Loads the library by soname through the system's dynamic linker, which picks the build for
+   * this machine's architecture (x86_64, aarch64, armhf). A folder on JNA's search path would let
+   * JNA take the first {@code libsphinxbase.so.3.0.0} it meets there, whatever its architecture.
+   */
   static PocketSphinxLibrary load() {
-    for (String dir : new String[] {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"}) {
-      NativeLibrary.addSearchPath("pocketsphinx", dir);
-      NativeLibrary.addSearchPath("sphinxbase", dir);
-    }
     try {
       // cmd_ln_* live in libsphinxbase, a dependency of libpocketsphinx: load it first so that
       // lookups through the pocketsphinx handle find them.
-      NativeLibrary.getInstance("sphinxbase");
-      return Native.load("pocketsphinx", PocketSphinxLibrary.class);
+      NativeLibrary.getInstance("libsphinxbase.so.3");
+      return Native.load("libpocketsphinx.so.3", PocketSphinxLibrary.class);
     } catch (UnsatisfiedLinkError e) {
       throw new SpeechEngineUnavailable(INSTALL_HINT);
     }

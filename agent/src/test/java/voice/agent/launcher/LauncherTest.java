@@ -67,6 +67,7 @@ class LauncherTest {
     assertThat(run.code).as(run.err).isZero();
     assertThat(run.out).isEqualTo("probe v1\n");
     assertThat(run.err).contains("building the jar").doesNotContain(ESC);
+    assertThat(project.resolve("agent/target/voice-agent-default.jsa")).as("class-data archive for start-up").exists();
   }
 
   @Test
@@ -114,6 +115,13 @@ class LauncherTest {
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
   }
 
+  @Test
+  void anUnknownProfileIsRefusedInOneLine() throws Exception {
+    Run run = launch(System.getenv("PATH"), "tiny");
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err).endsWith("voice-agent: unknown VOICE_AGENT_PROFILE 'tiny': use small or default\n");
+  }
+
   private static void writeProbe(String line) throws IOException {
     Path source = project.resolve("src/main/java/Probe.java");
     Files.createDirectories(source.getParent());
@@ -124,9 +132,14 @@ class LauncherTest {
   private record Run(int code, String out, String err) {}
 
   private static Run launch(String path) throws Exception {
+    return launch(path, "default");
+  }
+
+  private static Run launch(String path, String profile) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(project.resolve("voice-agent").toString()).directory(project.toFile());
     Map<String, String> env = builder.environment();
     env.put("PATH", path);
+    env.put("VOICE_AGENT_PROFILE", profile);
     Path out = Files.createTempFile(project, "out", ".txt");
     Path err = Files.createTempFile(project, "err", ".txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

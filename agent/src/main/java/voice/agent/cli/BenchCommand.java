@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import voice.agent.UserError;
 import voice.agent.bench.BenchReport;
 import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
+import voice.agent.bench.FootprintProbe;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
 import voice.agent.server.bench.VoiceLoadBench;
@@ -71,12 +73,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--voice-speech", paramLabel = "FILE.raw", description = "16 kHz mono 16-bit speech each voice session sends (default: goforward.raw of pocketsphinx-testdata).")
   Path voiceSpeech = VoiceLoadBench.DEFAULT_SPEECH;
 
+  @Option(names = "--footprint",
+      description = "Instead: start-up time of 'say \"Hello.\"' with and without the launcher's class-data archive, and peak resident memory of 'chat --in' a question with --llm demo, per JVM profile (default and small; --runs repetitions).")
+  boolean footprint;
+
   @Mixin LlmOptions llm;
 
   @Override
   public Integer call() throws Exception {
     if (voiceSessions != null) {
       return voiceLoad();
+    }
+    if (footprint) {
+      return footprint();
     }
     validate();
     Benchmark.Provider provider = null;
@@ -122,6 +131,25 @@ public final class BenchCommand implements Callable<Integer> {
           step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.heapPerSessionBytes() / 1048576.0);
     }
     System.out.println("Largest N that held: " + report.largestHeld());
+    return 0;
+  }
+
+  private int footprint() throws Exception {
+    validate();
+    Path root = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent().getParent().getParent();
+    Path launcher = root.resolve("voice-agent");
+    if (!Files.isExecutable(launcher)) {
+      throw new UserError("--footprint runs the voice-agent launcher, not found at " + launcher);
+    }
+    Path work = Files.createTempDirectory("voice-agent-footprint");
+    List<FootprintProbe.Row> rows = new FootprintProbe(launcher, work, runs, System.err).measure(List.of("default", "small"));
+    System.out.println("| JVM profile | `say \"Hello.\"` without archive | with archive | with / without | Peak RSS, `chat --in` question, `--llm demo` |");
+    System.out.println("|---|---|---|---|---|");
+    for (FootprintProbe.Row row : rows) {
+      System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.2f | %d MB |%n", row.profile(), row.startupNoCdsMs(),
+          row.startupCdsMs(), row.startupCdsMs() / row.startupNoCdsMs(), row.chatPeakRssKb() / 1024);
+    }
     return 0;
   }
 

@@ -51,10 +51,12 @@ public final class AgentServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final String host;
   private final VoiceEndpoint voice;
+  private final ConnectionGuard guard;
 
   private AgentServer(Vertx vertx, HttpServer http, LlmClient llm, TranscriptLog transcript, ServerMetrics metrics,
-      String host, VoiceEndpoint voice) {
+      String host, VoiceEndpoint voice, ConnectionGuard guard) {
     this.voice = voice;
+    this.guard = guard;
     this.vertx = vertx;
     this.http = http;
     this.llm = llm;
@@ -103,7 +105,7 @@ public final class AgentServer implements AutoCloseable {
           .connectionHandler(guard::onConnection)
           .requestHandler(guard.requests(router))
           .listen().await();
-      return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice);
+      return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice, guard);
     } catch (RuntimeException e) {
       if (transcript != null) {
         transcript.close();
@@ -173,6 +175,11 @@ public final class AgentServer implements AutoCloseable {
   /** Voice sessions open now (torn-down ones no longer count). */
   public int activeSessions() {
     return voice.activeSessions();
+  }
+
+  /** HTTP connections open now. */
+  public int openConnections() {
+    return guard.openConnections();
   }
 
   public Vertx vertx() {

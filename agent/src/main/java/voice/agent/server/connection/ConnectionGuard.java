@@ -98,9 +98,14 @@ public final class ConnectionGuard {
       request.connection().close();
       return;
     }
+    // Written whole but not ended: Vert.x counts a request as active until both its body and its
+    // response have ended, and reports the close as a reset (back to zero) only while the response
+    // is not ended. The client reads a complete 413 either way.
+    String body = ApiErrors.body("request body too large: at most " + maxBodyBytes + " bytes",
+        "invalid_request_error", "request_too_large").encode();
     response.setStatusCode(413).putHeader("connection", "close").putHeader("content-type", "application/json")
-        .end(ApiErrors.body("request body too large: at most " + maxBodyBytes + " bytes",
-            "invalid_request_error", "request_too_large").encode())
+        .putHeader("content-length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+        .write(body)
         .onComplete(v -> request.connection().close());
   }
 

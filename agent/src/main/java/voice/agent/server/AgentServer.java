@@ -77,10 +77,10 @@ public final class AgentServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            // No remote or local address (the provider's host must not show on /metrics) and no
+            // No remote or local address nor pool name (the provider's host must not show on /metrics), no
             // event-bus address (each session's scoped addresses would add series forever).
             .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_SIDE,
-                Label.EB_FAILURE, Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))))
+                Label.EB_FAILURE, Label.POOL_TYPE, Label.NAMESPACE))))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
     Codecs.register(vertx);
@@ -144,7 +144,9 @@ public final class AgentServer implements AutoCloseable {
     router.route().handler(new BrowserPolicy(settings.limits().allowedOrigins(), () -> metrics.error("origin_refused"))::handle);
     router.get("/health").handler(rc -> rc.json(new JsonObject().put("status", "ok").put("sessions", slots.active())));
     // The page itself is public: it holds no secret, and it is where a user logs in.
-    router.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+    // Only the page's own files: an API path (a WebSocket upgrade above all) must not take the detour.
+    router.getWithRegex("/(?:[A-Za-z0-9-]+\\.(?:html|js|css))?")
+        .handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
     router.post("/v1/session").handler(BodyHandler.create().setBodyLimit(4096).setHandleFileUploads(false))
         .handler(access::login).failureHandler(tooLarge);
     router.route().handler(access::authorize);

@@ -60,6 +60,7 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
           session.start();
         })
         .onFailure(e -> {
+          org.slf4j.LoggerFactory.getLogger(VoiceEndpoint.class).debug("WebSocket upgrade failed: {}", e.toString());
           slots.release(client);
           setup.metrics().error("bad_request");
         });

@@ -106,7 +106,7 @@ public final class AgentServer implements AutoCloseable {
           .requestHandler(guard.requests(router))
           .listen().await();
       return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice, guard);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // await() rethrows checked ones too (java.net.BindException)
       if (transcript != null) {
         transcript.close();
       }
@@ -114,7 +114,7 @@ public final class AgentServer implements AutoCloseable {
         llm.close();
       }
       vertx.close();
-      throw e;
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
     }
   }
 

@@ -3,7 +3,6 @@
 // and metrics; answer audio -> gapless playback, stopped at once on barge-in or stop.
 (() => {
   const $ = id => document.getElementById(id);
-  const query = window.ACCESS_TOKEN ? '?access_token=' + encodeURIComponent(window.ACCESS_TOKEN) : '';
   const answers = new Map();   // turn id -> its element in #answer
   let ws, ctx, mic, capture;
   let outputRate = 48000;
@@ -27,7 +26,7 @@
     try {
       ctx = new AudioContext();
       await ctx.resume();
-      await ctx.audioWorklet.addModule('capture-worklet.js' + query);
+      await ctx.audioWorklet.addModule('capture-worklet.js');
       mic = await navigator.mediaDevices.getUserMedia({
         audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true }
       });
@@ -41,7 +40,7 @@
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    ws = new WebSocket(scheme + location.host + '/v1/voice' + query);
+    ws = new WebSocket(scheme + location.host + '/v1/voice');
     ws.binaryType = 'arraybuffer';
     status('connecting…');
     ws.onmessage = m => (typeof m.data === 'string' ? onEvent(JSON.parse(m.data)) : onAudio(m.data));
@@ -205,6 +204,34 @@
     }
   }
 
+  // With API keys set, the page asks for one and trades it for an HttpOnly session cookie
+  // (POST /v1/session), which the WebSocket then carries: the key never appears in a URL.
+  async function checkAccess() {
+    const response = await fetch('v1/models');
+    const needsKey = response.status === 401;
+    $('login').hidden = !needsKey;
+    $('start').disabled = needsKey;
+    status(needsKey ? 'log in with an API key' : 'not connected');
+  }
+
+  async function logIn(e) {
+    e.preventDefault();
+    const response = await fetch('v1/session', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ api_key: $('api-key').value })
+    });
+    $('api-key').value = '';
+    if (response.ok) {
+      $('login-status').textContent = '';
+      await checkAccess();
+    } else {
+      const body = await response.json().catch(() => ({}));
+      $('login-status').textContent = (body.error && body.error.message) || ('refused: ' + response.status);
+    }
+  }
+
+  $('login').addEventListener('submit', logIn);
+  checkAccess().catch(e => showError('cannot reach the agent: ' + e.message));
   $('start').addEventListener('click', start);
   $('stop').addEventListener('click', interrupt);
 })();

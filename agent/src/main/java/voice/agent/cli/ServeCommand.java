@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
 import voice.agent.server.AgentServer;
+import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
-import voice.agent.server.transcript.TranscriptLog;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
 import voice.stt.SpeechEngineUnavailable;
@@ -22,7 +22,14 @@ import voice.tts.mary.MaryTtsEngine;
 /** {@code voice-agent serve}: the headless agent (web page, voice WebSocket, OpenAI-compatible proxy). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the agent headless: a web page at /, a voice WebSocket at /v1/voice, an OpenAI-compatible",
-        "POST /v1/chat/completions, /metrics (Prometheus) and /health. The first output line is the URL."})
+        "POST /v1/chat/completions and GET /v1/models, /metrics (Prometheus) and /health.",
+        "The first line on stdout is 'listening on http://HOST:PORT'.",
+        "",
+        "API keys: VOICE_AGENT_API_KEYS=key1,key2 (or server.api_keys in the config file). With keys set, API",
+        "clients send 'Authorization: Bearer KEY'; the web page asks for a key once and keeps a session",
+        "cookie (the key never goes in a URL). Without keys, anyone who can reach the address may use it.",
+        "",
+        "Exit codes: 1 when the server cannot start (e.g. the port is in use), 2 for a bad option."})
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
       description = "Interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
@@ -33,8 +40,38 @@ public final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--transcript", paramLabel = "FILE",
-      description = "Transcript log, one JSON line per answer (default $XDG_STATE_HOME/voice-agent/transcripts.jsonl).")
+      description = "Keep a transcript log there, one JSON line per answer, e-mail addresses and phone numbers redacted,"
+          + " readable by its owner only (default: no transcript).")
   Path transcript;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Close a connection (WebSockets too) with nothing sent or received for this long (default ${DEFAULT-VALUE}).")
+  int idleTimeout;
+
+  @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "A new connection must send its request headers within this time (default ${DEFAULT-VALUE}).")
+  int headerTimeout;
+
+  @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "A request body must arrive whole within this time (default ${DEFAULT-VALUE}).")
+  int bodyTimeout;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
+      description = "Open connections in total (default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "64",
+      description = "Open connections from one client address (default ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
+  @Option(names = "--max-sessions-per-key", paramLabel = "N", defaultValue = "4",
+      description = "Voice sessions one API key (without keys: one address) may hold at once (default ${DEFAULT-VALUE}).")
+  int maxSessionsPerKey;
+
+  @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
+      description = "A web origin (https://app.example) whose pages may use the WebSocket and POSTs; repeatable."
+          + " Default: the server's own origin only.")
+  java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
   @Option(names = "--transcript-max-bytes", paramLabel = "N", defaultValue = "10485760",
       description = "Rotate the transcript log when it would grow past this size (default 10 MiB).")
@@ -60,12 +97,24 @@ public final class ServeCommand implements Callable<Integer> {
     if (transcriptMaxBytes < 1024) {
       throw new UserError("--transcript-max-bytes must be at least 1024");
     }
+    for (int value : new int[] {idleTimeout, headerTimeout, bodyTimeout, maxConnections, maxConnectionsPerAddress,
+        maxSessionsPerKey}) {
+      if (value < 0) {
+        throw new UserError("timeouts and limits must be 0 (off) or positive, was " + value, 2);
+      }
+    }
     AgentConfig config = AgentConfig.load(llm.configFile);
     LlmConfig llmConfig = llm.toConfig(config);
     ServerSettings base = ServerSettings.defaults()
         .withAddress(host, port)
         .withConfig(config, System.getenv())
-        .withTranscript(transcript != null ? transcript : TranscriptLog.defaultPath(System.getenv()), transcriptMaxBytes);
+        .withTranscript(transcript, transcriptMaxBytes)
+        .withLimits(ServerLimits.defaults()
+            .withTimeouts(idleTimeout, headerTimeout, bodyTimeout)
+            .withConnections(maxConnections, maxConnectionsPerAddress)
+            .withPerKey(maxSessionsPerKey, ServerLimits.defaults().badMessagesPerMinute(),
+                ServerLimits.defaults().failedAuthPerMinute())
+            .withAllowedOrigins(allowedOrigins));
     ServerSettings settings = base.withConversation(llm.turnOptions(config), base.sttOptions(), llmConfig.model());
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
@@ -84,7 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (UserError e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      throw listenError(e);
     }
     System.out.println("listening on " + server.url());
     System.out.flush();
@@ -93,6 +142,23 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "serve-shutdown"));
     new CountDownLatch(1).await(); // serves until the process is stopped
     return 0;
+  }
+
+  /** One line, whatever Netty threw: "Address already in use" becomes what to do about it. */
+  private UserError listenError(RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof java.net.BindException)) {
+      cause = cause.getCause();
+    }
+    String where = host + ":" + port;
+    if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("in use")) {
+      String reason = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (reason.contains("in use")) {
+        return new UserError("cannot listen on " + where + ": the port is in use; choose another with --port (0 for any free port)");
+      }
+      return new UserError("cannot listen on " + where + ": " + reason);
+    }
+    return new UserError("cannot listen on " + where + ": " + cause.getMessage());
   }
 
   private Supplier<Recognizer> recognizers() {

@@ -12,11 +12,20 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import voice.agent.server.access.AccessControl;
 import voice.agent.server.access.RateLimiter;
+import voice.agent.server.access.BrowserPolicy;
 import voice.agent.server.access.SessionSlots;
+import voice.agent.server.access.TurnLimitedLlmClient;
+import voice.agent.server.connection.ConnectionGuard;
+import voice.agent.server.openai.ModelsHandler;
 import voice.agent.server.guard.GuardedLlmClient;
 import voice.agent.server.metrics.ServerMetrics;
 import voice.agent.server.openai.ChatCompletionsHandler;
@@ -29,9 +38,10 @@ import voice.stt.Recognizer;
 import voice.tts.SpeechEngine;
 
 /**
- * The headless agent: the web page at {@code /}, the voice WebSocket at {@code /v1/voice}, the
- * OpenAI-compatible text proxy at {@code /v1/chat/completions}, {@code /metrics} and
- * {@code /health}, on its own Vert.x instance (with Micrometer metrics).
+ * The headless agent: the web page at {@code /} (public; it logs in through {@code POST
+ * /v1/session}), the voice WebSocket at {@code /v1/voice}, the OpenAI-compatible text proxy at
+ * {@code /v1/chat/completions} and {@code /v1/models}, {@code /metrics} and {@code /health}, on
+ * its own Vert.x instance (with Micrometer metrics), behind the limits of {@link ServerLimits}.
  */
 public final class AgentServer implements AutoCloseable {
   private final Vertx vertx;
@@ -41,10 +51,12 @@ public final class AgentServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final String host;
   private final VoiceEndpoint voice;
+  private final ConnectionGuard guard;
 
   private AgentServer(Vertx vertx, HttpServer http, LlmClient llm, TranscriptLog transcript, ServerMetrics metrics,
-      String host, VoiceEndpoint voice) {
+      String host, VoiceEndpoint voice, ConnectionGuard guard) {
     this.voice = voice;
+    this.guard = guard;
     this.vertx = vertx;
     this.http = http;
     this.llm = llm;
@@ -64,7 +76,11 @@ public final class AgentServer implements AutoCloseable {
       SpeechEngine tts, Supplier<Recognizer> recognizers) {
     ServerMetrics metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            // No remote or local address nor pool name (the provider's host must not show on /metrics), no
+            // event-bus address (each session's scoped addresses would add series forever).
+            .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_SIDE,
+                Label.EB_FAILURE, Label.POOL_TYPE, Label.NAMESPACE))))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
     Codecs.register(vertx);
@@ -74,18 +90,23 @@ public final class AgentServer implements AutoCloseable {
       llm = llmFactory.apply(vertx);
       transcript = settings.transcript() == null ? null
           : TranscriptLog.open(settings.transcript(), settings.transcriptMaxBytes(), TranscriptLog.DEFAULT_KEEP);
-      SessionSlots slots = new SessionSlots(settings.maxSessions());
-      VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots);
-      Router router = router(vertx, settings, llm, transcript, metrics, voice, slots);
+      ServerLimits limits = settings.limits();
+      SessionSlots slots = new SessionSlots(settings.maxSessions(), limits.maxSessionsPerKey());
+      RateLimiter perKey = new RateLimiter(settings.rateLimitPerMinute());
+      VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots, perKey);
+      ConnectionGuard guard = new ConnectionGuard(vertx, limits, settings.maxBodyBytes(), metrics);
+      Router router = router(vertx, settings, llm, transcript, metrics, voice, slots, perKey, guard);
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setHost(settings.host()).setPort(settings.port())
+              .setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
               .setMaxWebSocketFrameSize(settings.maxWebSocketMessageBytes())
               .setMaxWebSocketMessageSize(settings.maxWebSocketMessageBytes())
               .setTcpNoDelay(true))
-          .requestHandler(router)
+          .connectionHandler(guard::onConnection)
+          .requestHandler(guard.requests(router))
           .listen().await();
-      return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice);
-    } catch (RuntimeException e) {
+      return new AgentServer(vertx, http, llm, transcript, metrics, settings.host(), voice, guard);
+    } catch (Exception e) { // await() rethrows checked ones too (java.net.BindException)
       if (transcript != null) {
         transcript.close();
       }
@@ -93,34 +114,54 @@ public final class AgentServer implements AutoCloseable {
         llm.close();
       }
       vertx.close();
-      throw e;
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
     }
   }
 
   private static VoiceEndpoint voiceEndpoint(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
-      ServerMetrics metrics, SpeechEngine tts, Supplier<Recognizer> recognizers, SessionSlots slots) {
+      ServerMetrics metrics, SpeechEngine tts, Supplier<Recognizer> recognizers, SessionSlots slots, RateLimiter perKey) {
     VoiceSetup setup = new VoiceSetup(tts,
-        session -> new GuardedLlmClient(llm, settings.guardrails(), transcript, "voice", session),
+        (session, client) -> new TurnLimitedLlmClient(
+            new GuardedLlmClient(llm, settings.guardrails(), transcript, "voice", session), perKey, client, vertx),
         recognizers, settings.turnOptions(), settings.sttOptions(), metrics,
-        settings.maxAudioFrameBytes(), settings.maxTextMessageBytes());
+        settings.maxAudioFrameBytes(), settings.maxTextMessageBytes(), settings.maxWebSocketMessageBytes(),
+        new RateLimiter(settings.limits().badMessagesPerMinute()));
     return new VoiceEndpoint(vertx, setup, slots);
   }
 
   private static Router router(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
-      ServerMetrics metrics, VoiceEndpoint voice, SessionSlots slots) {
+      ServerMetrics metrics, VoiceEndpoint voice, SessionSlots slots, RateLimiter perKey, ConnectionGuard guard) {
     metrics.activeSessions(slots::active);
+    AccessControl access = new AccessControl(settings.apiKeys(), perKey, settings.limits().failedAuthPerMinute(), metrics::error);
+    Handler<RoutingContext> tooLarge = rc -> {
+      if (rc.statusCode() == 413) {
+        guard.tooLarge(rc.request());
+      } else {
+        rc.next();
+      }
+    };
     Router router = Router.router(vertx);
+    router.route().handler(new BrowserPolicy(settings.limits().allowedOrigins(), () -> metrics.error("origin_refused"))::handle);
     router.get("/health").handler(rc -> rc.json(new JsonObject().put("status", "ok").put("sessions", slots.active())));
-    router.route().handler(new AccessControl(settings.apiKeys(), new RateLimiter(settings.rateLimitPerMinute()), metrics::error));
+    // The page itself is public: it holds no secret, and it is where a user logs in.
+    // Only the page's own files: an API path (a WebSocket upgrade above all) must not take the detour.
+    router.getWithRegex("/(?:[A-Za-z0-9-]+\\.(?:html|js|css))?")
+        .handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+    router.post("/v1/session").handler(BodyHandler.create().setBodyLimit(4096).setHandleFileUploads(false))
+        .handler(access::login).failureHandler(tooLarge);
+    router.route().handler(access::authorize);
     router.get("/metrics").handler(rc -> rc.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+    ModelsHandler models = new ModelsHandler(settings.model());
+    router.get("/v1/models").handler(models::list);
+    router.get("/v1/models/*").handler(models::one);
     router.post("/v1/chat/completions")
         .handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()).setHandleFileUploads(false))
         .handler(new ChatCompletionsHandler(
             client -> new GuardedLlmClient(llm, settings.guardrails(), transcript, "http", client),
-            settings.model(), metrics));
+            settings.model(), metrics))
+        .failureHandler(tooLarge);
     router.get("/v1/voice").handler(voice);
-    router.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
     return router;
   }
 
@@ -136,6 +177,11 @@ public final class AgentServer implements AutoCloseable {
   /** Voice sessions open now (torn-down ones no longer count). */
   public int activeSessions() {
     return voice.activeSessions();
+  }
+
+  /** HTTP connections open now. */
+  public int openConnections() {
+    return guard.openConnections();
   }
 
   public Vertx vertx() {

@@ -69,11 +69,12 @@ class ChatProxyTest {
   }
 
   @Test
-  void withoutATokenEveryEndpointButHealthSays401() throws Exception {
+  void withoutATokenEveryEndpointButHealthAndThePageSays401() throws Exception {
     var denied = Http.post(server.url() + "/v1/chat/completions", null, BODY.formatted(""));
     assertThat(denied.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(denied.body()).at("/error/code").asText()).isEqualTo("invalid_api_key");
-    assertThat(Http.get(server.url() + "/", null).statusCode()).isEqualTo(401);
+    assertThat(Http.get(server.url() + "/", null).statusCode()).as("the page, which asks for a key").isEqualTo(200);
+    assertThat(Http.get(server.url() + "/v1/models", null).statusCode()).isEqualTo(401);
     assertThat(Http.get(server.url() + "/metrics", null).statusCode()).isEqualTo(401);
     assertThat(Http.get(server.url() + "/v1/voice", "wrong").statusCode()).isEqualTo(401);
     var health = Http.get(server.url() + "/health", null);

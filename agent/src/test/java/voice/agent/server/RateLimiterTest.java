@@ -32,13 +32,15 @@ class RateLimiterTest {
   }
 
   @Test
-  void sessionSlotsCapConcurrentSessions() {
-    SessionSlots slots = new SessionSlots(2);
-    assertThat(slots.tryAcquire()).isTrue();
-    assertThat(slots.tryAcquire()).isTrue();
-    assertThat(slots.tryAcquire()).isFalse();
-    slots.release();
-    assertThat(slots.tryAcquire()).isTrue();
-    assertThat(slots.active()).isEqualTo(2);
+  void sessionSlotsCapConcurrentSessionsInTotalAndPerKey() {
+    SessionSlots slots = new SessionSlots(3, 2);
+    assertThat(slots.tryAcquire("a")).isEqualTo(SessionSlots.Grant.GRANTED);
+    assertThat(slots.tryAcquire("a")).isEqualTo(SessionSlots.Grant.GRANTED);
+    assertThat(slots.tryAcquire("a")).isEqualTo(SessionSlots.Grant.KEY_FULL);
+    assertThat(slots.tryAcquire("b")).isEqualTo(SessionSlots.Grant.GRANTED);
+    assertThat(slots.tryAcquire("c")).isEqualTo(SessionSlots.Grant.ALL_TAKEN);
+    slots.release("a");
+    assertThat(slots.tryAcquire("c")).isEqualTo(SessionSlots.Grant.GRANTED);
+    assertThat(slots.active()).isEqualTo(3);
   }
 }

@@ -56,6 +56,23 @@ class ServeCommandTest {
   }
 
   @Test
+  void aPortInUseIsOneClearLineAndExit1() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      CliRun run = CliRun.of("serve", "--port", Integer.toString(taken.getLocalPort()), "--llm", "demo");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).isEqualTo("voice-agent: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+          + ": the port is in use; choose another with --port (0 for any free port)\n");
+    }
+  }
+
+  @Test
+  void theHelpSaysWhatTheFirstLineIsAndHowKeysWork() {
+    CliRun run = CliRun.of("serve", "--help");
+    assertThat(run.out()).contains("The first line on stdout is 'listening on http://HOST:PORT'.")
+        .contains("VOICE_AGENT_API_KEYS").contains("--idle-timeout").contains("--allowed-origin");
+  }
+
+  @Test
   void aBadPortIsOneClearLine() {
     CliRun run = CliRun.of("serve", "--port", "70000");
     assertThat(run.exitCode()).isNotZero();

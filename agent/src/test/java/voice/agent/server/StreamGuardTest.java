@@ -83,4 +83,47 @@ class StreamGuardTest {
     String out = guard.feed("In 2024 about 300 people came at 10:30.").text() + guard.finish().text();
     assertThat(out).isEqualTo("In 2024 about 300 people came at 10:30.");
   }
+
+  @Test
+  void internationalPhonesAndUnicodeMailAreRedactedButOrderNumbersAreNot() {
+    String[][] cases = {
+        {"Call 555-1234 now.", "Call [phone redacted] now."},
+        {"Call +33 1 23 45 67 89 now.", "Call [phone redacted] now."},
+        {"Call (555) 123-4567 now.", "Call [phone redacted] now."},
+        {"Call 020 7946 0958 now.", "Call [phone redacted] now."},
+        {"Mail jöhn@exämple.de now.", "Mail [email redacted] now."},
+        {"Order 12345678 ships.", "Order 12345678 ships."},
+        {"Card 2024 1234 5678 ok.", "Card 2024 1234 5678 ok."},
+        {"In 2024 about 300 people came at 10:30.", "In 2024 about 300 people came at 10:30."},
+    };
+    for (String[] c : cases) {
+      for (int split = 1; split < c[0].length(); split++) {
+        StreamGuard guard = new StreamGuard(REDACT);
+        String out = guard.feed(c[0].substring(0, split)).text() + guard.feed(c[0].substring(split)).text()
+            + guard.finish().text();
+        assertThat(out).as("%s split at %d", c[0], split).isEqualTo(c[1]);
+      }
+    }
+  }
+
+  @Test
+  void theWorkIsLinearInTheAnswersLengthWithoutSeparators() {
+    long work10k = workFor(10_000);
+    long work40k = workFor(40_000);
+    // Quadratic work would be 16 times as much for 4 times the text; linear is 4 times.
+    assertThat((double) work40k / work10k).isLessThan(4.5);
+  }
+
+  /** Characters the rules read for an answer of {@code length} letters, streamed 7 at a time. */
+  private static long workFor(int length) {
+    StreamGuard guard = new StreamGuard(REDACT);
+    String text = "a".repeat(length);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i += 7) {
+      out.append(guard.feed(text.substring(i, Math.min(length, i + 7))).text());
+    }
+    out.append(guard.finish().text());
+    assertThat(out.toString()).isEqualTo(text);
+    return guard.charactersRead();
+  }
 }

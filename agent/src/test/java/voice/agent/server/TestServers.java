@@ -19,7 +19,12 @@ final class TestServers {
   }
 
   static AgentServer start(ServerSettings settings, PacedOpenAiServer upstream) {
-    LlmConfig config = LlmConfig.builder("openai", "bench").baseUrl(upstream.baseUrl())
+    return start(settings, upstream.baseUrl());
+  }
+
+  /** Against any OpenAI-format base URL (one that fails, one with credentials in it). */
+  static AgentServer start(ServerSettings settings, String baseUrl) {
+    LlmConfig config = LlmConfig.builder("openai", "bench").baseUrl(baseUrl)
         .maxRetries(0).build();
     return AgentServer.start(settings.withAddress("127.0.0.1", 0),
         vertx -> LlmClients.create(vertx, config), MaryTtsEngine.start(), recognizers());

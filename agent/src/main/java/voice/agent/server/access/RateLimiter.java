@@ -36,6 +36,15 @@ public final class RateLimiter {
     return buckets.computeIfAbsent(key, k -> new Bucket(perMinute, nanoClock.getAsLong())).take(nanoClock.getAsLong());
   }
 
+  /** The whole seconds {@code key} would wait now, without taking a token; 0 when a request may pass. */
+  public long waitFor(String key) {
+    if (perMinute <= 0) {
+      return 0;
+    }
+    Bucket bucket = buckets.get(key);
+    return bucket == null ? 0 : bucket.peek(nanoClock.getAsLong());
+  }
+
   private static final class Bucket {
     private final int capacity;
     private final double perNano;
@@ -50,13 +59,17 @@ public final class RateLimiter {
     }
 
     synchronized long take(long now) {
+      long wait = peek(now);
+      if (wait == 0) {
+        tokens -= 1;
+      }
+      return wait;
+    }
+
+    synchronized long peek(long now) {
       tokens = Math.min(capacity, tokens + (now - last) * perNano);
       last = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+      return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
     }
   }
 }

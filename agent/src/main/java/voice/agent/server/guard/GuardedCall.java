@@ -39,8 +39,10 @@ final class GuardedCall implements LlmCall {
     this.onEnd = onEnd;
   }
 
-  void start(LlmClient inner) {
-    LlmCall call = inner.stream(request, this::onUpstream);
+  /** @param heavy true when the guard has rules to apply: its work then runs off the caller's thread (an event loop) */
+  void start(LlmClient inner, boolean heavy) {
+    OrderedTasks tasks = heavy ? new OrderedTasks() : null;
+    LlmCall call = inner.stream(request, heavy ? event -> tasks.execute(() -> onUpstream(event)) : this::onUpstream);
     boolean cancelNow;
     synchronized (lock) {
       upstream = call;

@@ -16,12 +16,28 @@ import voice.agent.config.AgentConfig;
  * @param maxAnswerChars longest answer, 0 for no limit
  */
 public record GuardrailRules(List<Pattern> blocked, List<Redaction> redactions, int maxAnswerChars) {
-  /** E-mail addresses: local part, {@code @}, a dotted domain. */
+  /** E-mail addresses, Unicode ones too ({@code jöhn@exämple.de}): local part, {@code @}, a dotted domain. */
   public static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-  /** Phone numbers: optional country code, then groups of 2-4, 3-4 and 3-4 digits, optionally separated. */
+      "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63})*"
+          + "\\.\\p{L}{2,24}(?![\\p{L}\\p{N}])");
+  /**
+   * Phone numbers, written as people write them, and not the bare or evenly grouped digits of
+   * order numbers, years or card-like numbers ({@code Order 12345678}, {@code 2024 1234 5678}):
+   * <ul>
+   *   <li>international: {@code +} and a country code, then 2-6 groups of digits
+   *       ({@code +33 1 23 45 67 89}, {@code +1 555 123 4567}, {@code +44 (0)20 7946 0958});
+   *   <li>North American: 3-3-4 digits, separated ({@code (555) 123-4567}, {@code 555.123.4567});
+   *   <li>a local number with a hyphen or dot: {@code 555-1234};
+   *   <li>a national number with its leading 0: {@code 020 7946 0958}, {@code 01 23 45 67 89}.
+   * </ul>
+   */
   public static final Pattern PHONE = Pattern.compile(
-      "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-]?)\\d{3,4}[ .-]?\\d{3,4}(?!\\w)");
+      "(?<![\\w+.-])(?:"
+          + "\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,4}\\)|\\d{1,4})){2,6}"
+          + "|(?:\\(\\d{3}\\)[ .-]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
+          + "|\\d{3}[.-]\\d{4}"
+          + "|0\\d{1,4}(?:[ .-]\\d{2,4}){2,4}"
+          + ")(?![\\w]|[.-]\\d)");
 
   /** A pattern and the text it is replaced with. */
   public record Redaction(String name, Pattern pattern, String replacement) {}
@@ -37,6 +53,29 @@ public record GuardrailRules(List<Pattern> blocked, List<Redaction> redactions, 
 
   public boolean isEmpty() {
     return blocked.isEmpty() && redactions.isEmpty() && maxAnswerChars <= 0;
+  }
+
+  /** These rules plus the e-mail and phone redactions, which the transcript always applies. */
+  public GuardrailRules forTranscript() {
+    List<Redaction> all = new ArrayList<>(redactions);
+    for (String name : List.of("email", "phone")) {
+      if (all.stream().noneMatch(r -> r.name().equals(name))) {
+        all.add(redaction(name));
+      }
+    }
+    return new GuardrailRules(blocked, all, maxAnswerChars);
+  }
+
+  /** {@code text} with every redaction applied (whole text at once: for what is logged, not streamed). */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (Redaction r : redactions) {
+      out = r.pattern().matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(r.replacement()));
+    }
+    return out;
   }
 
   /**

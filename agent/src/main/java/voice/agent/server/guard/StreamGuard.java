@@ -17,8 +17,15 @@ public final class StreamGuard {
   /** Text that may go out now, and whether the answer must end here. */
   public record Output(String text, Stop stop) {}
 
+  /**
+   * The longest text one rule may match. Each position of the answer is tried against at most
+   * this much text, so the work is linear in the answer's length, however it is split.
+   */
+  public static final int MAX_MATCH_CHARS = 256;
+
   private final GuardrailRules rules;
   private final StringBuilder pending = new StringBuilder();
+  private final CountingText text = new CountingText(pending);
   private int emittedChars;
   private int redactions;
   private Stop stopped;
@@ -52,16 +59,23 @@ public final class StreamGuard {
     return redactions;
   }
 
+  /** Characters the rules have read so far: the guard's work, which grows linearly with the answer. */
+  public long charactersRead() {
+    return text.reads();
+  }
+
   private Output scan(boolean end) {
     StringBuilder out = new StringBuilder();
     int n = pending.length();
     int i = 0;
     scanning:
     while (i < n) {
+      int to = Math.min(n, i + MAX_MATCH_CHARS);
+      boolean last = end || to < n; // a match cut at the bound is decided: it cannot grow
       for (Pattern term : rules.blocked()) {
-        Matcher m = matcherAt(term, i, n);
+        Matcher m = matcherAt(term, i, to);
         boolean found = m.lookingAt();
-        if (!end && m.hitEnd()) {
+        if (!last && m.hitEnd()) {
           break scanning; // may still become (more of) a blocked term
         }
         if (found) {
@@ -70,9 +84,9 @@ public final class StreamGuard {
         }
       }
       for (GuardrailRules.Redaction redaction : rules.redactions()) {
-        Matcher m = matcherAt(redaction.pattern(), i, n);
+        Matcher m = matcherAt(redaction.pattern(), i, to);
         boolean found = m.lookingAt();
-        if (!end && m.hitEnd()) {
+        if (!last && m.hitEnd()) {
           break scanning; // the match could still grow with the next token
         }
         if (found && m.end() > i) {
@@ -91,7 +105,42 @@ public final class StreamGuard {
 
   /** A matcher that starts at {@code from} but sees the text around it for look-arounds. */
   private Matcher matcherAt(Pattern pattern, int from, int to) {
-    return pattern.matcher(pending).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+    return pattern.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /** The pending text, counting what the matchers read. */
+  private static final class CountingText implements CharSequence {
+    private final StringBuilder text;
+    private long reads;
+
+    CountingText(StringBuilder text) {
+      this.text = text;
+    }
+
+    long reads() {
+      return reads;
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      reads++;
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private Output limit(StringBuilder out) {

@@ -53,6 +53,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     }
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     CompletionJson json = new CompletionJson(id, System.currentTimeMillis() / 1000, model);
+    rc.response().putHeader("x-request-id", id);
     CompletionResponder responder = new CompletionResponder(rc.response(), json, request, metrics);
     Context context = Vertx.currentContext();
     LlmClient client = guardedClient.apply(String.valueOf((Object) rc.get(AccessControl.CLIENT)));

@@ -16,6 +16,11 @@ final class CompletionJson {
     this.model = model;
   }
 
+  /** The completion's id, which is also the request id in error messages and the log. */
+  String id() {
+    return id;
+  }
+
   /** A {@code chat.completion.chunk} with {@code delta}; {@code finishReason} null until the last. */
   JsonObject chunk(JsonObject delta, String finishReason) {
     JsonObject choice = new JsonObject().put("index", 0).put("delta", delta)

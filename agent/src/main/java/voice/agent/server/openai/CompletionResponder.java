@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import voice.agent.server.access.ApiErrors;
 import voice.agent.server.metrics.ServerMetrics;
+import voice.agent.server.upstream.UpstreamErrors;
 import voice.core.event.MonotonicClock;
 import voice.core.llm.LlmEvent;
 
@@ -79,13 +80,13 @@ final class CompletionResponder {
   private void fail(LlmEvent.LlmError error) {
     finished = true;
     metrics.error("llm_" + error.errorType());
-    String message = "upstream model failed (" + error.errorType() + "): " + error.message();
+    UpstreamErrors.PublicError shown = UpstreamErrors.report(json.id(), error.errorType(), error.message());
     if (!headersSent) {
-      ApiErrors.send(response, "timeout".equals(error.errorType()) ? 504 : 502, message, "upstream_error", error.errorType());
+      ApiErrors.send(response, shown.status(), shown.message(), shown.type(), null);
       return;
     }
     // Mid-stream the status is already sent: the OpenAI clients raise an error chunk like this.
-    send(ApiErrors.body(message, "upstream_error", error.errorType()));
+    send(ApiErrors.body(shown.message(), shown.type(), null));
     response.end();
   }
 

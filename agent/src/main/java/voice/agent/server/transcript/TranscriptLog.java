@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +22,8 @@ import voice.agent.UserError;
  * The transcript log: one JSON line per answered turn, appended and flushed as each turn ends,
  * so nothing said is lost when the process dies. When the file would grow past
  * {@code maxBytes} it is rotated ({@code FILE.1} is the newest old file, up to {@code keep}).
- * Writing runs on its own thread: an event loop only queues the line.
+ * Writing runs on its own thread: an event loop only queues the line. The files are created
+ * readable by their owner only (600).
  */
 public final class TranscriptLog implements AutoCloseable {
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
@@ -28,6 +31,7 @@ public final class TranscriptLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] END = new byte[0];
+  private static final java.util.Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final Path path;
   private final long maxBytes;
@@ -137,7 +141,16 @@ public final class TranscriptLog implements AutoCloseable {
     return path.resolveSibling(path.getFileName() + "." + index);
   }
 
+  /** Only its owner may read it: it holds what users said. */
   private void openFile() throws IOException {
+    try {
+      if (!Files.exists(path)) {
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      }
+      Files.setPosixFilePermissions(path, OWNER_ONLY); // also an older file, created before this rule
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the file inherits the folder's access rules.
+    }
     out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     size = Files.size(path);
   }

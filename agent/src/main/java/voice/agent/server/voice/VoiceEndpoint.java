@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import voice.agent.server.access.AccessControl;
 import voice.agent.server.access.ApiErrors;
 import voice.agent.server.access.SessionSlots;
 
@@ -37,25 +38,30 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
           "invalid_request_error", null);
       return;
     }
-    if (!slots.tryAcquire()) {
+    String client = String.valueOf((Object) rc.get(AccessControl.CLIENT));
+    SessionSlots.Grant grant = slots.tryAcquire(client);
+    if (grant != SessionSlots.Grant.GRANTED) {
       setup.metrics().error("session_limit");
       rc.response().putHeader("retry-after", Integer.toString(RETRY_AFTER_S));
-      ApiErrors.send(rc.response(), 429, "too many voice sessions: at most " + slots.max()
-          + " at once; retry later", "rate_limit_error", "session_limit");
+      ApiErrors.send(rc.response(), 429, grant == SessionSlots.Grant.KEY_FULL
+          ? "too many voice sessions for this key: at most " + slots.maxPerClient() + " at once; retry later"
+          : "too many voice sessions: at most " + slots.max() + " at once; retry later",
+          "rate_limit_error", "session_limit");
       return;
     }
     String id = "ws" + counter.incrementAndGet();
     rc.request().toWebSocket()
         .onSuccess(socket -> {
-          VoiceSession session = new VoiceSession(vertx, socket, id, setup, () -> {
+          VoiceSession session = new VoiceSession(vertx, socket, id, client, setup, () -> {
             sessions.remove(id);
-            slots.release();
+            slots.release(client);
           });
           sessions.put(id, session);
           session.start();
         })
         .onFailure(e -> {
-          slots.release();
+          org.slf4j.LoggerFactory.getLogger(VoiceEndpoint.class).debug("WebSocket upgrade failed: {}", e.toString());
+          slots.release(client);
           setup.metrics().error("bad_request");
         });
   }

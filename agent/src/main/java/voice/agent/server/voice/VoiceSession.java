@@ -13,6 +13,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import voice.agent.pipeline.VoicePipeline;
+import voice.agent.server.upstream.UpstreamErrors;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
@@ -34,6 +35,7 @@ final class VoiceSession {
   private final Vertx vertx;
   private final ServerWebSocket socket;
   private final String id;
+  private final String client;
   private final VoiceSetup setup;
   private final Runnable onClosed;
   private final WebSocketSink sink;
@@ -44,14 +46,16 @@ final class VoiceSession {
   private VoicePipeline pipeline;
   private long samplesIn;
   private boolean started;
-  private boolean oversized;
+  private boolean refusedInput;
   private final io.vertx.core.Promise<Void> released = io.vertx.core.Promise.promise();
   private boolean closed;
 
-  VoiceSession(Vertx vertx, ServerWebSocket socket, String id, VoiceSetup setup, Runnable onClosed) {
+  /** @param client the caller's key label (or address), for the per-key limits */
+  VoiceSession(Vertx vertx, ServerWebSocket socket, String id, String client, VoiceSetup setup, Runnable onClosed) {
     this.vertx = vertx;
     this.socket = socket;
     this.id = id;
+    this.client = client;
     this.setup = setup;
     this.onClosed = onClosed;
     this.sink = new WebSocketSink(socket, 0);
@@ -76,7 +80,7 @@ final class VoiceSession {
         })
         .compose(deployment -> {
           sttDeployment = deployment;
-          return VoicePipeline.deploy(vertx, id, setup.llm().apply(id), setup.tts(),
+          return VoicePipeline.deploy(vertx, id, setup.llm().apply(id, client), setup.tts(),
               new RealtimePacedSink(sink), setup.turnOptions());
         })
         .compose(p -> {
@@ -97,7 +101,8 @@ final class VoiceSession {
         })
         .onFailure(e -> {
           LOG.warn("session {} could not start: {}", id, e.toString());
-          error("session_failed", "the voice session could not start: " + e.getMessage());
+          setup.metrics().error("session_failed");
+          send(AgentEvent.of("error", null, "error_type", "session_failed", "message", "the voice session could not start"));
           if (!closed) {
             closed = true;
             socket.close((short) 1011, "session failed");
@@ -121,8 +126,23 @@ final class VoiceSession {
     send(AgentEvent.of("session.updated", null, "output", audioFormat(sink.outputRateFor(setup.tts().sampleRate()))));
   }
 
-  /** Sends an {@code error} event: the session stays open. */
+  /**
+   * Bad input from the client: an {@code error} event, and the session stays open, unless the
+   * client's key has sent too many bad messages this minute; then the socket is closed (1008),
+   * so neither the events nor the error counter can be inflated at will.
+   */
   void error(String type, String message) {
+    if (refusedInput) {
+      return;
+    }
+    if (setup.badMessages().acquire(client) > 0) {
+      refusedInput = true;
+      setup.metrics().error("too_many_bad_messages");
+      send(AgentEvent.of("error", null, "error_type", "too_many_bad_messages", "message",
+          "too many bad messages: at most " + setup.badMessages().perMinute() + " a minute; closing"));
+      socket.close((short) 1008, "too many bad messages");
+      return;
+    }
     setup.metrics().error(type);
     send(AgentEvent.of("error", null, "error_type", type, "message", message));
   }
@@ -150,23 +170,38 @@ final class VoiceSession {
     publish(Addresses.AUDIO_IN, new AudioFrame(offsetMs, pcm, false));
   }
 
-  /** Vert.x reports a message past the server's size limit here; it is dropped and the session goes on. */
+  /**
+   * Vert.x reports a message past the server's size limit here ("... to overflow max message
+   * size of N"). It would go on to deliver the rest of that message as if it were a new one,
+   * so the session tells the client why and closes with 1009 (message too big).
+   */
   private void onSocketError(Throwable e) {
     String message = String.valueOf(e.getMessage());
-    if (e instanceof IllegalStateException && message.contains("max size")) {
-      if (!oversized) {
-        oversized = true; // one event per oversized message, not one per frame
-        error("message_too_large", "message dropped: " + message);
-        vertx.setTimer(1000, t -> oversized = false);
+    if (e instanceof IllegalStateException && message.contains("max message size")) {
+      if (!refusedInput) {
+        refusedInput = true;
+        setup.metrics().error("message_too_large");
+        send(AgentEvent.of("error", null, "error_type", "message_too_large", "message",
+            "message over " + setup.maxWebSocketMessageBytes() + " bytes: closing (1009)"));
+        socket.close((short) 1009, "message too large");
       }
     } else {
       LOG.debug("session {}: {}", id, e.toString());
     }
   }
 
+  /** The pipeline's events, less what only the server may know: the provider's URL and error details. */
   private void forward(AgentEvent event) {
     if ("llm.error".equals(event.type())) {
       setup.metrics().error("llm_" + event.fields().get("error_type"));
+      UpstreamErrors.PublicError error = UpstreamErrors.report(event.turn(),
+          String.valueOf(event.fields().get("error_type")), String.valueOf(event.fields().get("message")));
+      event = new AgentEvent(event.type(), event.turn(), event.ts(), event.tMs(),
+          Map.of("error_type", error.type(), "message", error.message(), "request_id", String.valueOf(event.turn())));
+    } else if ("llm.request".equals(event.type()) && event.fields().containsKey("url")) {
+      Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+      fields.remove("url");
+      event = new AgentEvent(event.type(), event.turn(), event.ts(), event.tMs(), fields);
     }
     send(event);
   }

@@ -23,6 +23,11 @@ final class Abbreviations {
       "hr", "hrs", "mins", "secs", "yr", "yrs", "ave", "blvd", "rd", "ste", "apt",
       "dept", "bldg", "rm", "ext", "tel");
 
+  /** Capitalised abbreviations before a reference that may start with a letter: "Art. B.2", "Fig. A1". */
+  private static final Set<String> REFERENCE = Set.of(
+      "Art", "Arts", "Sec", "Sect", "Fig", "Figs", "Ch", "Chap", "Eq", "Tab", "Vol", "No", "Nos",
+      "Para", "App", "Pt", "Ex", "Ref");
+
   /** Words that begin a new sentence after an abbreviation like "U.S." (a name would not). */
   private static final Set<String> SENTENCE_STARTERS = Set.of(
       "A", "After", "Also", "An", "And", "As", "At", "But", "By", "Did", "Do", "Does", "During",
@@ -31,7 +36,24 @@ final class Abbreviations {
       "Not", "Now", "Of", "On", "Once", "One", "Our", "Please", "She", "So", "Some", "Still",
       "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To",
       "Today", "We", "What", "When", "Where", "Which", "While", "Who", "Why", "With", "Yes",
-      "You", "Your");
+      "You", "Your", "First", "Next", "Finally", "Note", "Both", "Just", "Try", "Use", "Check",
+      "Make", "Hope", "Sure", "Thanks", "Great", "Good", "Otherwise", "Instead", "Anyway");
+
+  /** Words after "a.m." or "p.m." that go on the same sentence: "at 9 a.m. Pacific time". */
+  private static final Set<String> TIME_WORDS = Set.of(
+      "Pacific", "Eastern", "Central", "Mountain", "Atlantic", "Alaska", "Hawaii", "ET", "PT", "CT",
+      "MT", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "GMT", "UTC", "BST", "CET",
+      "CEST", "IST", "JST", "AEST", "AEDT", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Local", "London",
+      "New", "Berlin", "Paris", "Tokyo", "Sydney");
+
+  /** Company forms: one may follow another ("Sons Co. Ltd."), which ends no sentence. */
+  private static final Set<String> COMPANY = Set.of(
+      "Co", "Corp", "Inc", "Ltd", "LLC", "Bros", "Pty", "PLC", "Plc", "GmbH", "AG", "SA", "LLP", "NV", "BV");
+
+  /** Names that hold a "!" (an abbreviation's period, in effect): "Jeopardy! Tonight". */
+  private static final Set<String> EXCLAIMING_NAMES = Set.of(
+      "Yahoo", "Jeopardy", "Yum", "E", "Wham", "Oklahoma");
 
   /** Multi-period abbreviations whose parts are longer than one letter. */
   private static final Set<String> DOTTED = Set.of("ph.d", "m.sc", "b.sc", "m.a", "b.a", "d.phil");
@@ -44,8 +66,29 @@ final class Abbreviations {
     return BEFORE_NUMBER.contains(token.toLowerCase(Locale.ROOT));
   }
 
+  static boolean isReference(String token) {
+    return REFERENCE.contains(token);
+  }
+
   static boolean isSentenceStarter(String word) {
     return SENTENCE_STARTERS.contains(word);
+  }
+
+  static boolean isTimeWord(String word) {
+    return TIME_WORDS.contains(word);
+  }
+
+  static boolean isCompany(String token) {
+    return COMPANY.contains(token);
+  }
+
+  static boolean isExclaimingName(String token) {
+    return EXCLAIMING_NAMES.contains(token);
+  }
+
+  /** "Why? Magazine": a name holding "?" is known by the word that follows it. */
+  static boolean isQuestioningName(String token, String next) {
+    return token.equals("Why") && next.equals("Magazine") || token.equals("Guess") && next.equals("Jeans");
   }
 
   static boolean isAmPm(String token) {

@@ -10,7 +10,8 @@ import voice.core.chunk.Punctuation.Start;
 /**
  * Decides whether terminal punctuation ends a sentence, looking only at text already seen: when
  * the answer depends on text not yet arrived it says so ({@link Decision#NEED_MORE}) rather than
- * guess, which is what makes streamed and whole-text chunking agree.
+ * guess, which is what makes streamed and whole-text chunking agree. Each rule looks ahead only
+ * as far as it must (the next character, or the next word).
  */
 final class BoundaryRules {
   enum Decision { BOUNDARY, NONE, NEED_MORE }
@@ -25,10 +26,9 @@ final class BoundaryRules {
   /**
    * @param i index of a terminal character in {@code t}
    * @param sentenceStart where the current sentence began
-   * @param lineStart whether that sentence began a line (or an inline bullet item)
    * @param atEnd whether the stream has ended, so nothing more will arrive
    */
-  Decision decide(CharSequence t, int i, int sentenceStart, boolean lineStart, boolean atEnd) {
+  Decision decide(CharSequence t, int i, int sentenceStart, boolean atEnd) {
     int len = t.length();
     int j = i;
     int dots = 0;
@@ -63,8 +63,13 @@ final class BoundaryRules {
         break;
       }
     }
+    boolean single = j == i + 1;
     while (j < len && isCloser(t.charAt(j))) {
       j++;
+    }
+    j = SentenceTail.afterCitations(t, j, atEnd);
+    if (j == SentenceTail.NEED_MORE) {
+      return Decision.NEED_MORE;
     }
     end = j;
     if (j == len) {
@@ -73,8 +78,17 @@ final class BoundaryRules {
     if (cjk) {
       return Decision.BOUNDARY;
     }
+    j = SentenceTail.afterEmoji(t, j, atEnd);
+    if (j == SentenceTail.NEED_MORE) {
+      return Decision.NEED_MORE;
+    }
+    end = j;
+    if (j == len) {
+      return Decision.BOUNDARY; // afterEmoji asks for more unless the stream has ended
+    }
     if (!isSpace(t.charAt(j))) {
-      return Decision.NONE; // 3.14, U.S, example.com, "?!x"
+      // 3.14, U.S, example.com, "?!x"; but "done.Next" ends a sentence
+      return single && j == i + 1 ? PeriodRules.glued(t, i, atEnd) : Decision.NONE;
     }
     int k = j;
     while (k < len && (isSpace(t.charAt(k)) || isOpener(t.charAt(k)))) {
@@ -86,108 +100,33 @@ final class BoundaryRules {
     if (k == len) {
       return atEnd ? Decision.BOUNDARY : Decision.NEED_MORE;
     }
+    if (Punctuation.isDash(t.charAt(k)) && dashOpened(t, sentenceStart, i)) {
+      return Decision.NONE; // "and -- surprise! -- it worked"
+    }
     Start next = Punctuation.classify(t.charAt(k));
     if (next == Start.LOWER) {
       return Decision.NONE; // "Yahoo! in", "etc. and", "\"Great.\" she said"
     }
     if (question) {
-      return Decision.BOUNDARY;
+      return single && next == Start.UPPER ? PeriodRules.name(t, i, k, atEnd) : Decision.BOUNDARY;
     }
     if (ellipsis || dots > 1) {
       // ". . ." (three spaced dots) is an omission inside a sentence; "...." and ". . . ." end one.
       return spaced && dots == 3 ? Decision.NONE : Decision.BOUNDARY;
     }
-    return singlePeriod(t, i, sentenceStart, lineStart, k, next, atEnd);
+    return PeriodRules.singlePeriod(t, i, sentenceStart, k, next, atEnd);
   }
 
-  private Decision singlePeriod(
-      CharSequence t, int i, int sentenceStart, boolean lineStart, int k, Start next, boolean atEnd) {
-    int ts = i;
-    while (ts > 0 && !isSpace(t.charAt(ts - 1))) {
-      ts--;
-    }
-    while (ts < i && isOpener(t.charAt(ts))) {
-      ts++;
-    }
-    String token = t.subSequence(ts, i).toString();
-    if (token.isEmpty()) {
-      return Decision.BOUNDARY;
-    }
-    if (lineStart && Abbreviations.isListMarker(token) && onlySpaceOrBullets(t, sentenceStart, ts)) {
-      return Decision.NONE; // "1. First", "a. Apples", "IV. Results"
-    }
-    if (Abbreviations.isPrepositive(token)) {
-      return Decision.NONE; // "Dr. Smith", "e.g. Python"
-    }
-    if (Abbreviations.isAmPm(token)) {
-      // "at 5 p.m. Then we..." ends a sentence; "at 5 a.m. Mr. Smith..." does not.
-      if (next != Start.UPPER) {
-        return next == Start.DIGIT ? Decision.NONE : Decision.BOUNDARY;
-      }
-      String word = nextWord(t, k, atEnd);
-      if (word == null) {
-        return Decision.NEED_MORE;
-      }
-      return Abbreviations.isPrepositive(word) ? Decision.NONE : Decision.BOUNDARY;
-    }
-    if (Abbreviations.isDotted(token)) {
-      // "the U.S. How about you?" ends a sentence; "the U.S. Government" does not.
-      if (next != Start.UPPER) {
-        return next == Start.DIGIT ? Decision.NONE : Decision.BOUNDARY;
-      }
-      String word = nextWord(t, k, atEnd);
-      if (word == null) {
-        return Decision.NEED_MORE;
-      }
-      return Abbreviations.isSentenceStarter(word) ? Decision.BOUNDARY : Decision.NONE;
-    }
-    if (token.length() == 1 && Character.isLetter(token.charAt(0))) {
-      char letter = token.charAt(0);
-      if (letter == 'I') { // "you and I. Did" ends; "Albert I. Jones" does not
-        return previousWordCapitalized(t, ts) ? Decision.NONE : Decision.BOUNDARY;
-      }
-      if (Character.isUpperCase(letter)) {
-        return Decision.NONE; // an initial: "J. R. R. Tolkien"
-      }
-      return next == Start.DIGIT ? Decision.NONE : Decision.BOUNDARY; // "p. 55"
-    }
-    if (next == Start.DIGIT && Abbreviations.isBeforeNumber(token)) {
-      return Decision.NONE; // "No. 5", "Jan. 12"
-    }
-    return Decision.BOUNDARY;
-  }
-
-  /** The letters starting at {@code k}, or null when the word may still go on. */
-  private static String nextWord(CharSequence t, int k, boolean atEnd) {
-    int e = k;
-    while (e < t.length() && Character.isLetter(t.charAt(e))) {
-      e++;
-    }
-    if (e == t.length() && !atEnd) {
-      return null;
-    }
-    return t.subSequence(k, e).toString();
-  }
-
-  private static boolean previousWordCapitalized(CharSequence t, int tokenStart) {
-    int e = tokenStart;
-    while (e > 0 && isSpace(t.charAt(e - 1)) && !isLineBreak(t.charAt(e - 1))) {
-      e--;
-    }
-    int s = e;
-    while (s > 0 && !isSpace(t.charAt(s - 1))) {
-      s--;
-    }
-    return s < e && Character.isUpperCase(t.charAt(s));
-  }
-
-  private static boolean onlySpaceOrBullets(CharSequence t, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (!isSpace(c) && !Punctuation.isBullet(c)) {
-        return false;
+  /** Whether the sentence so far holds a dash that opens a parenthetical. */
+  private static boolean dashOpened(CharSequence t, int sentenceStart, int i) {
+    for (int d = sentenceStart; d < i; d++) {
+      char c = t.charAt(d);
+      boolean spacedBefore = d > 0 && isSpace(t.charAt(d - 1));
+      if (c == '\u2014' || (c == '\u2013' || c == '-') && spacedBefore && d + 1 < i
+          && (isSpace(t.charAt(d + 1)) || t.charAt(d + 1) == '-')) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 }

@@ -21,6 +21,13 @@ public interface Recognizer extends AutoCloseable {
   /** Ends the utterance and returns its final hypothesis, with word timings when available. */
   Hypothesis endUtterance();
 
+  /**
+   * Forgets what earlier audio taught the engine (PocketSphinx adapts its channel normalization
+   * as it listens), so the next utterance is decoded as if it were the first: for audio from
+   * another source, such as the next file. Ends an utterance in progress without a result.
+   */
+  void reset();
+
   /** Frees the engine; the instance is unusable afterwards. */
   @Override
   void close();

@@ -22,15 +22,22 @@ public final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String text = String.join(" ", question);
+    if (text.isBlank()) {
+      throw new UserError("nothing to ask: QUESTION is empty", 2);
+    }
     AgentConfig config = AgentConfig.load(llm.configFile);
-    var llmConfig = llm.toConfig(config);
+    llm.checkProvider(config);
+    // The outputs next: an unusable --out or --events is refused before the model is looked for.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
+      var llmConfig = llm.toConfig(config);
       var client = llm.createClient(run.vertx(), llmConfig);
       run.start(client, llm.turnOptions(config));
-      TurnDone done = run.run(pipeline -> pipeline.ask(String.join(" ", question)));
+      TurnDone done = run.run(pipeline -> pipeline.ask(text));
       if ("error".equals(done.outcome())) {
         throw new UserError(done.error() == null ? "the answer failed" : done.error());
       }
+      run.keepOutput();
       return "done".equals(done.outcome()) ? 0 : SpeakingRun.INTERRUPTED_EXIT;
     }
   }

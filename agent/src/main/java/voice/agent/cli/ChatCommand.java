@@ -1,5 +1,6 @@
 package voice.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,22 +59,39 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AgentConfig config = AgentConfig.load(llm.configFile);
-    var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
-    TurnOptions options = turnOptions(config);
-    SttOptions sttOptions = sttOptions(config);
+    llm.checkProvider(config);
+    short[] recording = input == null ? null : readInput();
+    // The outputs next: an unusable --out or --events is refused before the model is looked for.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
+      var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
+      TurnOptions options = turnOptions(config);
+      SttOptions sttOptions = sttOptions(config);
       var client = llm.createClient(run.vertx(), llmConfig);
       var pipeline = run.start(client, options);
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
       run.add(new SttVerticle(openRecognizer(), sttOptions, ""));
-      run.add(input != null ? new FileAudioSource(input, "", true) : microphone());
+      run.add(recording != null ? new FileAudioSource(recording, "", true) : microphone());
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
       }
       run.run(p -> inputEnd.finished());
+      if (!inputEnd.heardSpeech()) {
+        // Nothing was asked, so nothing was answered: say so rather than end in silence.
+        throw new UserError("no speech was heard in " + input + " (nothing to answer)");
+      }
+      run.keepOutput();
       return 0;
+    }
+  }
+
+  /** Reads the whole recording up front, so a missing or broken file is one line before anything starts. */
+  private short[] readInput() {
+    try {
+      return FileAudioSource.readMono16k(input);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + input + ": " + TranscribeCommand.reason(input.toString(), e), 2);
     }
   }
 

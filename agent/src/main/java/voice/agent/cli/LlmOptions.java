@@ -57,17 +57,23 @@ public final class LlmOptions {
 
   /** The provider configuration: these options over the config file over the environment. */
   public LlmConfig toConfig(AgentConfig config, Set<String> offlineKinds) {
-    String chosen = provider != null ? provider : config.llm().provider();
-    if (chosen != null && !chosen.equals("auto") && !chosen.equals(DEMO) && !LlmClients.PROVIDERS.contains(chosen)) {
-      throw new UserError("unknown --llm '" + chosen + "': choose one of auto, " + String.join(", ", LlmClients.PROVIDERS)
-          + ", " + DEMO);
-    }
+    checkProvider(config);
     if (DEMO.equals(provider)) {
       return LlmConfig.builder(DEMO, DEMO).build();
     }
     return LlmSettings.resolve(new LlmSettings.Choice(provider, baseUrl, model, maxTokens,
         firstTokenTimeoutMs, stallTimeoutMs, maxRetries), config, System.getenv(), OfflineModels.standard(),
         new LlmSettings.FirstRunPolicy(offlineKinds, yes, noDownload));
+  }
+
+  /** Refuses an unknown provider name (a bad option, exit 2) before anything starts. */
+  public void checkProvider(AgentConfig config) {
+    String chosen = provider != null ? provider : config.llm().provider();
+    if (chosen != null && !chosen.equals("auto") && !chosen.equals(DEMO) && !LlmClients.PROVIDERS.contains(chosen)) {
+      String where = provider != null ? "--llm" : "llm.provider in the config file";
+      throw new UserError("unknown " + where + " '" + chosen + "': choose one of auto, "
+          + String.join(", ", LlmClients.PROVIDERS) + ", " + DEMO, 2);
+    }
   }
 
   /** For commands that only need a language model (ask, serve, bench). */

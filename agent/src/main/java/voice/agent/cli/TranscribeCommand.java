@@ -2,6 +2,7 @@ package voice.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import voice.agent.UserError;
 import voice.agent.events.EventLogWriter;
 import voice.audio.in.FileAudioSource;
 import voice.core.event.AgentEvent;
+import voice.core.io.OsReason;
 import voice.core.message.Transcript;
 import voice.stt.Recognizer;
 import voice.stt.SpeechEngineUnavailable;
@@ -47,6 +49,7 @@ public final class TranscribeCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     int failures = 0;
+    int decoded = 0;
     try (Recognizer recognizer = open(); EventLogWriter log = events == null ? null : EventLogWriter.open(events)) {
       for (String name : files) {
         short[] samples;
@@ -56,6 +59,10 @@ public final class TranscribeCommand implements Callable<Integer> {
           System.err.println("voice-agent: cannot read " + name + ": " + reason(name, e));
           failures++;
           continue;
+        }
+        if (decoded++ > 0) {
+          // Each file is its own recording: what the engine learned from the last must not color this one.
+          recognizer.reset();
         }
         out.println(name + "\t" + transcribe(recognizer, samples, name, log));
         out.flush();
@@ -122,9 +129,12 @@ public final class TranscribeCommand implements Callable<Integer> {
     }
   }
 
-  /** The reader's message without a repeated file name. */
-  private static String reason(String name, Exception e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+  /** The reader's message without a repeated file name or an exception's name. */
+  static String reason(String name, Exception e) {
+    if (e instanceof FileSystemException fs) {
+      return OsReason.of(fs);
+    }
+    String message = e.getMessage() == null ? "cannot be read" : e.getMessage();
     for (String shown : new String[] {Path.of(name).toString(), name}) {
       if (message.startsWith(shown + ": ")) {
         return message.substring(shown.length() + 2);

@@ -1,6 +1,6 @@
 package voice.agent.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import voice.agent.UserError;
+import voice.core.io.OsReason;
 
 /**
  * The YAML configuration file ({@code --config FILE}, or {@code $XDG_CONFIG_HOME/voice-agent/config.yaml}
@@ -47,11 +48,10 @@ import voice.agent.UserError;
  *   max_answer_chars: 4000
  * </pre>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardrails) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   public AgentConfig {
     llm = llm == null ? new Llm(null, null, null, null, null, null, null, null, null, null, null) : llm;
@@ -60,23 +60,18 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
     guardrails = guardrails == null ? new Guardrails(null, null, null) : guardrails;
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Llm(
+    public record Llm(
       String provider, String baseUrl, String model, String systemPrompt, Integer maxTokens,
       Double temperature, Long firstTokenTimeoutMs, Long stallTimeoutMs, Integer maxRetries,
       Integer maxToolRounds, List<Tool> tools) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Tool(String name, String description, String url, JsonNode schema) {}
+    public record Tool(String name, String description, String url, JsonNode schema) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Voice(Long bargeinMinMs, Boolean halfDuplex, Long endpointSilenceMs) {}
+    public record Voice(Long bargeinMinMs, Boolean halfDuplex, Long endpointSilenceMs) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Server(List<String> apiKeys, Integer rateLimitPerMinute, Integer maxSessions) {}
+    public record Server(List<String> apiKeys, Integer rateLimitPerMinute, Integer maxSessions) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Guardrails(List<String> blockedTerms, List<String> redact, Integer maxAnswerChars) {}
+    public record Guardrails(List<String> blockedTerms, List<String> redact, Integer maxAnswerChars) {}
 
   public static AgentConfig empty() {
     return new AgentConfig(null, null, null, null);
@@ -89,14 +84,16 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
       return empty();
     }
     if (!Files.isRegularFile(path)) {
-      throw new UserError("config file not found: " + path);
+      throw new UserError("config file not found: " + path, 2);
     }
     try {
       AgentConfig config = YAML.readValue(path.toFile(), AgentConfig.class);
       return config == null ? empty() : config;
+    } catch (JsonProcessingException e) {
+      // A file the user wrote that cannot be used is a bad option, like a misspelled one.
+      throw new UserError(ConfigProblem.describe(e, path, YAML), 2);
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new UserError("cannot read config " + path + ": " + reason);
+      throw new UserError("cannot read config " + path + ": " + OsReason.of(e), 2);
     }
   }
 

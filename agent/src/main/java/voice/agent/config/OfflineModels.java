@@ -29,6 +29,9 @@ public final class OfflineModels {
     this.store = store;
   }
 
+  /** The one choice that works with nothing installed, offered wherever none was found. */
+  private static final String TRY_DEMO = "; to try the voice with nothing installed, use --llm demo";
+
   public static OfflineModels standard() {
     return new OfflineModels(new ModelStore(ModelStore.defaultDir(), Catalogue.bundled()));
   }
@@ -69,11 +72,11 @@ public final class OfflineModels {
       Console console = System.console();
       if (noDownload || (!yes && console == null)) {
         throw new UserError("no language model is configured: " + whatElse + ", or download the offline models: "
-            + FirstRun.pullCommands(missing) + (noDownload ? "" : " (or run again with --yes)"));
+            + FirstRun.pullCommands(missing) + (noDownload ? "" : " (or run again with --yes)") + TRY_DEMO);
       }
       if (!yes && !confirm("No language model is configured. Download the offline set, "
           + FirstRun.describe(missing) + "? [Y/n] ")) {
-        throw new UserError("nothing downloaded: " + whatElse + ", or run " + FirstRun.pullCommands(missing));
+        throw new UserError("nothing downloaded: " + whatElse + ", or run " + FirstRun.pullCommands(missing) + TRY_DEMO);
       }
       try {
         firstRun.pullAll(missing, ProgressListener.forConsole());

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import voice.agent.UserError;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.io.OsReason;
 
 /**
  * Writes the public event stream ({@code --events FILE|-}) as JSON lines. Writing happens on
@@ -47,14 +48,19 @@ public final class EventLogWriter implements AutoCloseable {
     if ("-".equals(target)) {
       return new EventLogWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     }
+    Path path = Path.of(target);
     try {
-      Path path = Path.of(target);
-      if (path.getParent() != null) {
-        Files.createDirectories(path.getParent());
+      Path folder = path.toAbsolutePath().getParent();
+      for (Path up = folder; up != null; up = up.getParent()) {
+        if (Files.exists(up) && !Files.isDirectory(up)) {
+          throw new UserError("cannot write events to " + target + ": " + up + " is not a directory", 2);
+        }
       }
+      Files.createDirectories(folder);
       return new EventLogWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), true);
-    } catch (IOException | RuntimeException e) {
-      throw new UserError("cannot write events to " + target + ": " + e.getMessage());
+    } catch (IOException e) {
+      // An unusable --events is a bad option, refused before anything starts.
+      throw new UserError("cannot write events to " + target + ": " + OsReason.of(e), 2);
     }
   }
 
@@ -89,7 +95,7 @@ public final class EventLogWriter implements AutoCloseable {
     } catch (IOException e) {
       // The reader went away (a closed pipe, a full disk): events stop, the voice goes on.
       queue.clear();
-      System.err.println("voice-agent: stopped writing events: " + e.getMessage());
+      System.err.println("voice-agent: stopped writing events: " + OsReason.of(e));
     }
   }
 

@@ -2,6 +2,7 @@ package voice.agent.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.Objects;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
 
@@ -15,6 +16,7 @@ public final class InputEnd {
 
   private final VoicePipeline pipeline;
   private final Promise<Void> finished = Promise.promise();
+  private volatile boolean heardSpeech;
 
   private InputEnd(VoicePipeline pipeline) {
     this.pipeline = pipeline;
@@ -23,11 +25,19 @@ public final class InputEnd {
   public static InputEnd watch(VoicePipeline pipeline) {
     InputEnd end = new InputEnd(pipeline);
     pipeline.vertx().eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, pipeline.scope()), m -> {
+      if (m.body().type().equals("stt.final") && !Objects.toString(m.body().fields().get("text"), "").isBlank()) {
+        end.heardSpeech = true;
+      }
       if (m.body().type().equals("stt.input_end")) {
         pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle());
       }
     });
     return end;
+  }
+
+  /** Whether any utterance was recognized as words (not only noise). */
+  public boolean heardSpeech() {
+    return heardSpeech;
   }
 
   public Future<Void> finished() {

@@ -1,5 +1,6 @@
 package voice.agent.pipeline;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import voice.agent.UserError;
 import voice.audio.device.AudioDeviceException;
@@ -27,8 +28,9 @@ public final class Sinks {
       return realtime ? new RealtimePacedSink(sink) : sink;
     } catch (AudioDeviceException e) {
       throw new UserError(e.getMessage());
-    } catch (RuntimeException e) {
-      throw new UserError("cannot write audio to " + out + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      // An unusable --out is a bad option: refused before anything starts.
+      throw new UserError(e.getMessage(), 2);
     }
   }
 }

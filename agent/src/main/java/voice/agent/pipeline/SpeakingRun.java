@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import voice.agent.UserError;
 import voice.agent.events.EventLogWriter;
@@ -19,9 +20,11 @@ import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
 
 /**
- * One run of a speaking command (ask, say): opens the sink and the event log, starts MaryTTS
- * and the pipeline, runs {@code work}, and tears everything down in order. Ctrl-C cancels the
- * turn (voice flushed, upstream closed) and exits with 130.
+ * One run of a speaking command (ask, say, chat): opens the sink and the event log, starts
+ * MaryTTS and the pipeline, runs {@code work}, and tears everything down in order. The output
+ * is kept only when the command says the run succeeded ({@link #keepOutput}); a failed run
+ * leaves no file. Ctrl-C (or SIGTERM) cancels the turn (voice flushed, upstream closed),
+ * finishes the output file with what was spoken so far, and exits with 130.
  */
 public final class SpeakingRun implements AutoCloseable {
   public static final int INTERRUPTED_EXIT = 130;
@@ -29,9 +32,11 @@ public final class SpeakingRun implements AutoCloseable {
   private final Vertx vertx;
   private final AudioSink sink;
   private final EventLogWriter events;
-  private VoicePipeline pipeline;
+  private volatile VoicePipeline pipeline;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final List<String> extraStages = new ArrayList<>();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+  private volatile boolean keepOutput;
 
   private SpeakingRun(Vertx vertx, AudioSink sink, EventLogWriter events) {
     this.vertx = vertx;
@@ -44,11 +49,25 @@ public final class SpeakingRun implements AutoCloseable {
     if ("-".equals(out) && "-".equals(eventsTarget)) {
       throw new UserError("--out - and --events - cannot both use stdout; write one of them to a file");
     }
-    AudioSink sink = Sinks.open(out, device, realtime);
+    EventLogWriter events = eventsTarget == null ? null : EventLogWriter.open(eventsTarget);
+    AudioSink sink;
+    try {
+      sink = Sinks.open(out, device, realtime);
+    } catch (RuntimeException e) {
+      if (events != null) {
+        events.close();
+      }
+      throw e;
+    }
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
-    EventLogWriter events = eventsTarget == null ? null : EventLogWriter.open(eventsTarget).attach(vertx, "");
-    return new SpeakingRun(vertx, sink, events);
+    if (events != null) {
+      events.attach(vertx, "");
+    }
+    SpeakingRun run = new SpeakingRun(vertx, sink, events);
+    // From here on, even while MaryTTS starts, Ctrl-C leaves the output in order.
+    Interrupts.onInterrupt(run::interrupted);
+    return run;
   }
 
   public Vertx vertx() {
@@ -64,7 +83,6 @@ public final class SpeakingRun implements AutoCloseable {
       throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
     }
     pipeline = VoicePipeline.deploy(vertx, "", llm, tts, sink, options).await();
-    Interrupts.onInterrupt(this::interrupted);
     return pipeline;
   }
 
@@ -83,7 +101,15 @@ public final class SpeakingRun implements AutoCloseable {
     }
   }
 
+  /** The run succeeded: the output file is kept (moved into place) when the run closes. */
+  public void keepOutput() {
+    keepOutput = true;
+  }
+
   private void interrupted() {
+    if (!interrupted.compareAndSet(false, true)) {
+      return;
+    }
     if (pipeline != null) {
       pipeline.cancelCurrent(TurnCancel.Reason.cancelled);
       try {
@@ -96,6 +122,16 @@ public final class SpeakingRun implements AutoCloseable {
     if (events != null) {
       events.close();
     }
+    try {
+      // What was spoken until now is kept, with a header that says how long it is.
+      if (sink.playedFrames() > 0) {
+        sink.close();
+      } else {
+        sink.discard();
+      }
+    } catch (RuntimeException e) {
+      System.err.println("voice-agent: " + e.getMessage());
+    }
     System.err.println("voice-agent: interrupted");
     System.err.flush();
     Runtime.getRuntime().halt(INTERRUPTED_EXIT);
@@ -103,6 +139,10 @@ public final class SpeakingRun implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!keepOutput && !interrupted.get()) {
+      // Before the playback stage stops: it closes the sink, which would keep the file.
+      sink.discard();
+    }
     for (String id : extraStages) {
       vertx.undeploy(id).await();
     }

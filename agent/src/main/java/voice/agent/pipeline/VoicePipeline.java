@@ -4,8 +4,9 @@ import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +14,7 @@ import voice.audio.out.AudioSink;
 import voice.audio.out.PlaybackVerticle;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.chunk.ChunkerOptions;
-import voice.core.chunk.SentenceChunker;
 import voice.core.message.LlmRequest;
-import voice.core.message.PlaybackProgress;
-import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
@@ -75,27 +72,17 @@ public final class VoicePipeline {
 
   /** Speaks {@code text} without a model; completes when its audio has been played. */
   public Future<String> say(String text) {
+    return say(new StringReader(text));
+  }
+
+  /**
+   * Speaks what {@code text} holds without a model, read as it goes (a long file, standard
+   * input); completes with how its audio stopped ({@code done} when all of it was played).
+   */
+  public Future<String> say(Reader text) {
     String turn = "say-" + UUID.randomUUID().toString().substring(0, 8);
     currentTurn = turn;
-    Promise<String> played = Promise.promise();
-    EventBus bus = vertx.eventBus();
-    var consumer = bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS));
-    consumer.handler(m -> {
-      if (m.body().turn().equals(turn) && m.body().stopped() != null) {
-        consumer.unregister();
-        played.tryComplete(m.body().stopped());
-      }
-    });
-    consumer.completion().onSuccess(v -> {
-      SentenceChunker chunker = new SentenceChunker(ChunkerOptions.defaults());
-      List<String> chunks = new ArrayList<>(chunker.feed(text));
-      chunks.addAll(chunker.flush());
-      for (int i = 0; i < chunks.size(); i++) {
-        bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn, i, chunks.get(i), false));
-      }
-      bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn, chunks.size(), "", true));
-    });
-    return played.future();
+    return TextSpeaker.speak(this, turn, text);
   }
 
   /** Cancels the turn being answered or spoken, if any (Ctrl-C, a client's interrupt). */

@@ -79,7 +79,7 @@ class LlmSettingsTest {
     Path yaml = modelsDir.resolve("bad.yaml");
     Files.writeString(yaml, "llm: [unclosed\n");
     assertThatThrownBy(() -> AgentConfig.load(yaml)).isInstanceOf(UserError.class)
-        .hasMessageStartingWith("cannot read config " + yaml)
+        .hasMessageStartingWith("YAML syntax error at line ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 

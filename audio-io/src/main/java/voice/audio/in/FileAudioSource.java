@@ -24,6 +24,7 @@ import voice.audio.wav.WavReader;
  */
 public final class FileAudioSource extends VerticleBase {
   private final Path file;
+  private final short[] samples;
   private final String scope;
   private final boolean realtime;
   private final Promise<Void> finished = Promise.promise();
@@ -34,7 +35,20 @@ public final class FileAudioSource extends VerticleBase {
    * @param realtime true to pace like a microphone; false to publish as fast as possible
    */
   public FileAudioSource(Path file, String scope, boolean realtime) {
+    this(file, null, scope, realtime);
+  }
+
+  /**
+   * Replays a recording already read with {@link #readMono16k} (so that a missing or broken
+   * file was reported before anything started).
+   */
+  public FileAudioSource(short[] mono16k, String scope, boolean realtime) {
+    this(null, mono16k, scope, realtime);
+  }
+
+  private FileAudioSource(Path file, short[] samples, String scope, boolean realtime) {
     this.file = file;
+    this.samples = samples;
     this.scope = scope;
     this.realtime = realtime;
   }
@@ -62,9 +76,10 @@ public final class FileAudioSource extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> readMono16k(file)).map(samples -> {
+    Future<short[]> read = samples != null ? Future.succeededFuture(samples) : vertx.executeBlocking(() -> readMono16k(file));
+    return read.map(pcm -> {
       FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
-      thread = new Thread(() -> replay(samples, publisher), "voice-file-input");
+      thread = new Thread(() -> replay(pcm, publisher), "voice-file-input");
       thread.setDaemon(true);
       thread.start();
       return null;

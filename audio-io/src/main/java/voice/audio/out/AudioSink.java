@@ -22,6 +22,12 @@ public interface AudioSink {
   void close();
 
   /**
+   * Drops what was written, for a run that failed: a file sink deletes its file and ignores
+   * every later call, {@link #close} included. A device or a stream has nothing to take back.
+   */
+  default void discard() {}
+
+  /**
    * Frames played since {@link #open} (a device's position; for a sink that does not play in
    * real time, the frames written). Never more than the frames written.
    */

@@ -89,6 +89,13 @@ public final class RealtimePacedSink implements AudioSink {
     inner.close();
   }
 
+  /** What is still buffered is dropped with the rest. */
+  @Override
+  public synchronized void discard() {
+    buffered = 0;
+    inner.discard();
+  }
+
   @Override
   public synchronized long playedFrames() {
     pump();

@@ -26,6 +26,9 @@ interface PocketSphinxLibrary extends Library {
 
   int ps_free(Pointer ps);
 
+  /** Reloads the decoder from its configuration ({@code config} NULL: the same one), forgetting all adaptation. */
+  int ps_reinit(Pointer ps, Pointer config);
+
   /** Resets the frame counter (word times count from here) and the noise estimate. */
   int ps_start_stream(Pointer ps);
 

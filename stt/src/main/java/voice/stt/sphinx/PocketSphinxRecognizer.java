@@ -83,6 +83,18 @@ public final class PocketSphinxRecognizer implements Recognizer {
     return new Hypothesis(lastText, List.of());
   }
 
+  @Override
+  public void reset() {
+    ensureOpen();
+    if (inUtterance) {
+      lib.ps_end_utt(decoder);
+      inUtterance = false;
+    }
+    // Reloading is the one public way to reset the running cepstral mean (about a third of a second).
+    check(lib.ps_reinit(decoder, null), "ps_reinit");
+    lastText = "";
+  }
+
   /** Whether the engine's own voice detector hears speech in the current utterance. */
   public boolean inSpeech() {
     return inUtterance && lib.ps_get_in_speech(decoder) != 0;

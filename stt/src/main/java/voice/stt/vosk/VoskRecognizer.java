@@ -105,6 +105,13 @@ public final class VoskRecognizer implements Recognizer {
     return new Hypothesis(before.text() + " " + after.text(), words);
   }
 
+  /** Each utterance has a recognizer of its own already: dropping the current one is all. */
+  @Override
+  public void reset() {
+    closeRecognizer();
+    closedSegments = Hypothesis.EMPTY;
+  }
+
   private void closeRecognizer() {
     if (recognizer != null) {
       recognizer.close();

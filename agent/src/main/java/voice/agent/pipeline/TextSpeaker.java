@@ -1,0 +1,117 @@
+package voice.agent.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.io.IOException;
+import java.io.Reader;
+import voice.core.bus.Addresses;
+import voice.core.chunk.ChunkerOptions;
+import voice.core.chunk.SentenceChunker;
+import voice.core.io.OsReason;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.TextChunk;
+
+/**
+ * Speaks text from a {@link Reader} as one turn ({@code say}, {@code say < notes.txt}): a
+ * thread of its own reads it piece by piece through the sentence chunker and publishes the
+ * chunks, at most {@value #WINDOW} ahead of the chunk being played, so memory stays flat however
+ * long the text is and a blocking read never holds an event loop.
+ */
+final class TextSpeaker {
+  /** Chunks published ahead of the one playing: more than synthesis runs ahead, so it never waits for text. */
+  static final int WINDOW = 8;
+  private static final int READ_CHARS = 4096;
+
+  private final EventBus bus;
+  private final String turn;
+  private final String textAddress;
+  private final Promise<String> played = Promise.promise();
+  private final Object lock = new Object();
+  private int lastPlayed = -1;
+  private boolean stopped;
+
+  private TextSpeaker(EventBus bus, String turn, String textAddress) {
+    this.bus = bus;
+    this.turn = turn;
+    this.textAddress = textAddress;
+  }
+
+  /** Completes with how the turn's audio stopped: {@code done}, {@code cancelled}, {@code error}... */
+  static Future<String> speak(VoicePipeline pipeline, String turn, Reader text) {
+    EventBus bus = pipeline.vertx().eventBus();
+    TextSpeaker speaker = new TextSpeaker(bus, turn, Addresses.scoped(Addresses.TTS_TEXT, pipeline.scope()));
+    MessageConsumer<PlaybackProgress> progress =
+        bus.consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, pipeline.scope()));
+    progress.handler(m -> speaker.onProgress(m.body(), progress));
+    progress.completion().onSuccess(v -> {
+      Thread reader = new Thread(() -> speaker.readAll(text), "voice-say-text");
+      reader.setDaemon(true);
+      reader.start();
+    });
+    return speaker.played.future();
+  }
+
+  private void onProgress(PlaybackProgress progress, MessageConsumer<PlaybackProgress> consumer) {
+    if (!progress.turn().equals(turn)) {
+      return;
+    }
+    synchronized (lock) {
+      if (progress.chunkDone()) {
+        lastPlayed = Math.max(lastPlayed, progress.chunkIndex());
+      }
+      if (progress.stopped() != null) {
+        stopped = true;
+      }
+      lock.notifyAll();
+    }
+    if (progress.stopped() != null) {
+      consumer.unregister();
+      played.tryComplete(progress.stopped());
+    }
+  }
+
+  private void readAll(Reader text) {
+    SentenceChunker chunker = new SentenceChunker(ChunkerOptions.defaults());
+    char[] buffer = new char[READ_CHARS];
+    int index = 0;
+    try {
+      for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+        for (String chunk : chunker.feed(new String(buffer, 0, n))) {
+          if (!publish(index++, chunk, false)) {
+            return;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // What was read is still spoken; the turn ends where the text broke off.
+      System.err.println("voice-agent: stopped reading the text: " + OsReason.of(e));
+    }
+    for (String chunk : chunker.flush()) {
+      if (!publish(index++, chunk, false)) {
+        return;
+      }
+    }
+    publish(index, "", true);
+  }
+
+  /** Waits until chunk {@code index} is within the window; false when the turn stopped meanwhile. */
+  private boolean publish(int index, String text, boolean last) {
+    synchronized (lock) {
+      while (!stopped && index > lastPlayed + WINDOW) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      if (stopped) {
+        return false;
+      }
+    }
+    bus.publish(textAddress, new TextChunk(turn, index, text, last));
+    return true;
+  }
+}

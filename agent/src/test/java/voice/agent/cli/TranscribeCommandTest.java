@@ -116,7 +116,7 @@ class TranscribeCommandTest {
         .startsWith("voice-agent: no Vosk model in ").contains("voice-agent models pull vosk-small-en-us");
 
     Run unknown = run("transcribe", "--stt", "whisper", GO_FORWARD);
-    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.exit()).as("a bad option").isEqualTo(2);
     assertThat(unknown.err().strip())
         .isEqualTo("voice-agent: unknown speech engine 'whisper': use auto, vosk or pocketsphinx");
   }

@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int voiceLoad() throws IOException {
     if (voiceSessions < 1) {
-      throw new UserError("--voice-sessions must be at least 1, got " + voiceSessions);
+      throw new UserError("--voice-sessions must be at least 1, got " + voiceSessions, 2);
     }
     if (!Files.isRegularFile(voiceSpeech)) {
       throw new UserError("no speech recording at " + voiceSpeech
@@ -155,22 +155,22 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void validate() {
     if (runs < 1) {
-      throw new UserError("--runs must be at least 1, got " + runs);
+      throw new UserError("--runs must be at least 1, got " + runs, 2);
     }
     if (tokens < 2) {
-      throw new UserError("--tokens must be at least 2, got " + tokens);
+      throw new UserError("--tokens must be at least 2, got " + tokens, 2);
     }
     if (ttftMs < 0) {
-      throw new UserError("--ttft-ms must not be negative, got " + ttftMs);
+      throw new UserError("--ttft-ms must not be negative, got " + ttftMs, 2);
     }
     if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
-      throw new UserError("--tokens-per-second must be a positive number, got " + tokensPerSecond);
+      throw new UserError("--tokens-per-second must be a positive number, got " + tokensPerSecond, 2);
     }
     if (!(tailSeconds >= 0) || Double.isInfinite(tailSeconds)) {
-      throw new UserError("--tail-seconds must be zero or more, got " + tailSeconds);
+      throw new UserError("--tail-seconds must be zero or more, got " + tailSeconds, 2);
     }
     if (prompt == null || prompt.isBlank()) {
-      throw new UserError("--prompt must not be empty");
+      throw new UserError("--prompt must not be empty", 2);
     }
     if (json != null && json.toAbsolutePath().getParent() != null && !json.toAbsolutePath().getParent().toFile().isDirectory()) {
       throw new UserError("cannot write " + json + ": its folder does not exist");

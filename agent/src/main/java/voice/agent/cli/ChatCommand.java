@@ -60,6 +60,7 @@ public final class ChatCommand implements Callable<Integer> {
   public Integer call() {
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
+    SpeechEngines.Choice engine = TranscribeCommand.engineChoice(stt);
     short[] recording = input == null ? null : readInput();
     // The outputs next: an unusable --out or --events is refused before the model is looked for.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
@@ -71,7 +72,7 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(openRecognizer(), sttOptions, ""));
+      run.add(new SttVerticle(openRecognizer(engine), sttOptions, ""));
       run.add(recording != null ? new FileAudioSource(recording, "", true) : microphone());
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
@@ -107,11 +108,11 @@ public final class ChatCommand implements Callable<Integer> {
     return silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence);
   }
 
-  private Recognizer openRecognizer() {
+  private Recognizer openRecognizer(SpeechEngines.Choice engine) {
     try {
       Path model = voskModel == null || Files.isDirectory(voskModel)
           ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
-      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), model);
+      return SpeechEngines.fromEnvironment().open(engine, model);
     } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -75,10 +75,20 @@ public final class TranscribeCommand implements Callable<Integer> {
   }
 
   private Recognizer open() {
+    SpeechEngines.Choice choice = engineChoice(engine);
     try {
-      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(engine), voskModel);
+      return SpeechEngines.fromEnvironment().open(choice, voskModel);
     } catch (SpeechEngineUnavailable e) {
       throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The {@code --stt} choice; an unknown name is a bad option. */
+  static SpeechEngines.Choice engineChoice(String name) {
+    try {
+      return SpeechEngines.Choice.parse(name);
+    } catch (SpeechEngineUnavailable e) {
+      throw new UserError(e.getMessage(), 2);
     }
   }
 

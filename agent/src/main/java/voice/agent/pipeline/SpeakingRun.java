@@ -47,7 +47,7 @@ public final class SpeakingRun implements AutoCloseable {
   /** Opens the outputs first, so a missing device or unwritable file fails before anything starts. */
   public static SpeakingRun open(String out, String device, boolean realtime, String eventsTarget) {
     if ("-".equals(out) && "-".equals(eventsTarget)) {
-      throw new UserError("--out - and --events - cannot both use stdout; write one of them to a file");
+      throw new UserError("--out - and --events - cannot both use stdout; write one of them to a file", 2);
     }
     EventLogWriter events = eventsTarget == null ? null : EventLogWriter.open(eventsTarget);
     AudioSink sink;

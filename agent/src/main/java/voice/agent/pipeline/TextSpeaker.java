@@ -21,7 +21,7 @@ import voice.core.message.TextChunk;
  */
 final class TextSpeaker {
   /** Chunks published ahead of the one playing: more than synthesis runs ahead, so it never waits for text. */
-  static final int WINDOW = 8;
+  static final int WINDOW = 4;
   private static final int READ_CHARS = 4096;
 
   private final EventBus bus;

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
+import voice.agent.bench.SpokenAudio;
+import voice.tts.mary.MaryTtsEngine;
 
 /** {@code voice-agent transcribe} in-process on Debian's pocketsphinx-testdata recordings. */
 class TranscribeCommandTest {
@@ -72,6 +74,25 @@ class TranscribeCommandTest {
   }
 
   @Test
+  void eachFileIsDecodedAsIfItWereTheOnlyOne() throws Exception {
+    // A question in the project's voice at 48 kHz, and the same question through an 8 kHz channel.
+    Path question = new SpokenAudio(MaryTtsEngine.start()).silence(300).say("What is the capital of France?")
+        .silence(500).write(dir.resolve("q.wav"));
+    Path narrowband = dir.resolve("q8k.wav");
+    Process sox = new ProcessBuilder("sox", "-D", question.toString(), "-r", "8000", narrowband.toString())
+        .redirectErrorStream(true).start();
+    assertThat(sox.waitFor()).isZero();
+
+    Run alone = run("transcribe", "--stt", "pocketsphinx", question.toString());
+    Run after = run("transcribe", "--stt", "pocketsphinx", narrowband.toString(), question.toString());
+
+    assertThat(alone.out().strip()).isEqualTo(question + "\twhat is the capital of france");
+    assertThat(after.exit()).as(after.err()).isZero();
+    assertThat(after.out().lines().toList()).as("the 8 kHz file before it changes nothing")
+        .hasSize(2).last().isEqualTo(alone.out().strip());
+  }
+
+  @Test
   void anUnreadableFileIsOneLineAndTheOthersStillRun() throws Exception {
     Path notWav = Files.writeString(dir.resolve("notes.wav"), "not audio at all");
     String missing = dir.resolve("missing.wav").toString();
@@ -95,7 +116,7 @@ class TranscribeCommandTest {
         .startsWith("voice-agent: no Vosk model in ").contains("voice-agent models pull vosk-small-en-us");
 
     Run unknown = run("transcribe", "--stt", "whisper", GO_FORWARD);
-    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.exit()).as("a bad option").isEqualTo(2);
     assertThat(unknown.err().strip())
         .isEqualTo("voice-agent: unknown speech engine 'whisper': use auto, vosk or pocketsphinx");
   }

@@ -28,6 +28,7 @@ class LlmSettingsTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining("set ANTHROPIC_API_KEY or OPENAI_API_KEY")
         .hasMessageContaining("voice-agent models pull qwen2.5-0.5b-instruct")
+        .hasMessageEndingWith("to try the voice with nothing installed, use --llm demo")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
@@ -79,7 +80,7 @@ class LlmSettingsTest {
     Path yaml = modelsDir.resolve("bad.yaml");
     Files.writeString(yaml, "llm: [unclosed\n");
     assertThatThrownBy(() -> AgentConfig.load(yaml)).isInstanceOf(UserError.class)
-        .hasMessageStartingWith("YAML syntax error at line ")
+        .hasMessage("llm at line 1 of " + yaml + " must be a section of 'key: value' lines")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 

@@ -1,6 +1,7 @@
 package voice.audio.wav;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -47,15 +48,51 @@ class WavSinkTest {
   }
 
   @Test
-  void fileIsValidAfterEachTurnEvenBeforeClose() throws Exception {
+  void theFileBeingWrittenIsValidAfterEachTurnAndAppearsOnlyAtClose() throws Exception {
     Path file = dir.resolve("turn.wav");
     WavFileSink sink = new WavFileSink(file);
     sink.open(16_000);
     sink.write(new byte[640], 0, 640);
     sink.drain();
 
-    assertThat(WavReader.read(file).frames()).isEqualTo(320);
+    assertThat(file).doesNotExist();
+    Path partial = onlyFile();
+    assertThat(partial.getFileName().toString()).startsWith(".turn.wav.").endsWith(".part");
+    assertThat(WavReader.read(partial).frames()).as("a killed process leaves a valid WAV").isEqualTo(320);
     sink.close();
+    assertThat(onlyFile()).isEqualTo(file);
+    assertThat(WavReader.read(file).frames()).isEqualTo(320);
+  }
+
+  @Test
+  void aDiscardedFileLeavesNothingAndAnEarlierFileUntouched() throws Exception {
+    Path file = Files.writeString(dir.resolve("answer.wav"), "an earlier answer");
+    WavFileSink sink = new WavFileSink(file);
+    sink.open(16_000);
+    sink.write(new byte[640], 0, 640);
+    sink.discard();
+    sink.close(); // the playback stage still closes its sink: nothing more happens
+
+    assertThat(onlyFile()).isEqualTo(file);
+    assertThat(Files.readString(file)).isEqualTo("an earlier answer");
+  }
+
+  @Test
+  void anUnwritableTargetFailsAtOnceWithTheReason() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "text");
+    assertThatThrownBy(() -> new WavFileSink(notAFolder.resolve("x.wav")))
+        .hasMessage("cannot write " + notAFolder.resolve("x.wav") + ": not a directory");
+    assertThatThrownBy(() -> new WavFileSink(dir.resolve("none").resolve("x.wav")))
+        .hasMessage("cannot write " + dir.resolve("none").resolve("x.wav") + ": no such directory: " + dir.resolve("none"));
+    assertThat(onlyFile()).isEqualTo(notAFolder);
+  }
+
+  private Path onlyFile() throws Exception {
+    try (var files = Files.list(dir)) {
+      return files.reduce((a, b) -> {
+        throw new AssertionError("more than one file: " + a + ", " + b);
+      }).orElseThrow();
+    }
   }
 
   @Test

@@ -180,6 +180,16 @@ public final class TurnOrchestrator extends VerticleBase {
       if (turn.cancelled()) {
         turn.metrics.audioStopped(MonotonicClock.millisPrecise());
         finish(turn.cancelReason);
+      } else if ("error".equals(progress.stopped())) {
+        // The sink failed (a full disk, a lost device): nothing more of this turn can be heard,
+        // so the model stops too and the turn ends now rather than wait for audio that never plays.
+        if (turn.error == null) {
+          turn.error = "the voice could not be played or written";
+        }
+        if (!turn.textEnded) {
+          cancel(TurnCancel.Reason.error);
+        }
+        finish("error");
       } else if (turn.textEnded) {
         finish(turn.error != null ? "error" : progress.stopped());
       }

@@ -156,6 +156,18 @@ class TurnOrchestratorTest {
   }
 
   @Test
+  void aFailingSinkEndsTheTurnAndStopsTheModel() throws Exception {
+    publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t1", "Hello. Wor"));
+    take(chunks);
+    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 0, false, "error"));
+    assertThat(take(cancels)).isEqualTo(new TurnCancel("t1", TurnCancel.Reason.error));
+    assertThat(take(done)).isEqualTo(new TurnDone("t1", "error", "the voice could not be played or written"));
+  }
+
+  @Test
   void anExternalCancelBeforeAudioEndsTheTurnAtOnce() throws Exception {
     publish(Addresses.TURN_START, new UserTurn("t1", "Hi"));
     take(requests);

@@ -24,7 +24,7 @@ public final class PullModelCommand extends ModelsSubcommand {
   @Override
   int run(ModelStore store) {
     if (from != null && ids.size() != 1) {
-      throw new UserError("--from installs one model: name exactly one ID");
+      throw new UserError("--from installs one model: name exactly one ID", 2);
     }
     ModelPuller puller = new ModelPuller(store);
     ProgressListener progress = ProgressListener.forConsole();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
+import voice.agent.server.bench.ServeRssBench;
 import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
@@ -71,12 +73,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--voice-speech", paramLabel = "FILE.raw", description = "16 kHz mono 16-bit speech each voice session sends (default: goforward.raw of pocketsphinx-testdata).")
   Path voiceSpeech = VoiceLoadBench.DEFAULT_SPEECH;
 
+  @Option(names = "--serve-rss", paramLabel = "SESSIONS",
+      description = "Instead: run 'serve' as a child process with and without MALLOC_ARENA_MAX=2 and report its resident memory over SESSIONS voice sessions (4 at a time).")
+  Integer serveRss;
+
   @Mixin LlmOptions llm;
 
   @Override
   public Integer call() throws Exception {
     if (voiceSessions != null) {
       return voiceLoad();
+    }
+    if (serveRss != null) {
+      return serveRss();
     }
     validate();
     Benchmark.Provider provider = null;
@@ -122,6 +131,23 @@ public final class BenchCommand implements Callable<Integer> {
           step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.heapPerSessionBytes() / 1048576.0);
     }
     System.out.println("Largest N that held: " + report.largestHeld());
+    return 0;
+  }
+
+  private int serveRss() throws Exception {
+    if (serveRss < 1) {
+      throw new UserError("--serve-rss must be at least 1, got " + serveRss);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    ServeRssBench.Report report = ServeRssBench.run(serveRss, voiceSpeech, List.of("-Xmx512m"), System.err);
+    System.out.println("| serve child (-Xmx512m) | " + String.join(" | ",
+        report.rssMiB().values().iterator().next().keySet().stream().map(n -> n + " sessions").toList()) + " |");
+    System.out.println("|---" + "|---".repeat(report.rssMiB().values().iterator().next().size()) + "|");
+    report.rssMiB().forEach((label, rss) -> System.out.println("| " + label + " | " + String.join(" | ",
+        rss.values().stream().map(v -> String.format(Locale.ROOT, "%.0f MiB", v)).toList()) + " |"));
     return 0;
   }
 

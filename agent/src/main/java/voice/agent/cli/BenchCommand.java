@@ -18,6 +18,7 @@ import voice.agent.bench.Benchmark;
 import voice.agent.bench.FootprintProbe;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
+import voice.agent.server.bench.ServeRssBench;
 import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
@@ -77,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Instead: start-up time of 'say \"Hello.\"' with and without the launcher's class-data archive, and peak resident memory of 'chat --in' a question with --llm demo, per JVM profile (default and small; --runs repetitions).")
   boolean footprint;
 
+  @Option(names = "--serve-rss", paramLabel = "SESSIONS",
+      description = "Instead: run 'serve' as a child process with and without MALLOC_ARENA_MAX=2 and report its resident memory over SESSIONS voice sessions (4 at a time).")
+  Integer serveRss;
+
   @Mixin LlmOptions llm;
 
   @Override
@@ -86,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (footprint) {
       return footprint();
+    }
+    if (serveRss != null) {
+      return serveRss();
     }
     validate();
     Benchmark.Provider provider = null;
@@ -150,6 +158,23 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.2f | %d MB |%n", row.profile(), row.startupNoCdsMs(),
           row.startupCdsMs(), row.startupCdsMs() / row.startupNoCdsMs(), row.chatPeakRssKb() / 1024);
     }
+    return 0;
+  }
+
+  private int serveRss() throws Exception {
+    if (serveRss < 1) {
+      throw new UserError("--serve-rss must be at least 1, got " + serveRss, 2);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    ServeRssBench.Report report = ServeRssBench.run(serveRss, voiceSpeech, List.of("-Xmx512m"), System.err);
+    System.out.println("| serve child (-Xmx512m) | " + String.join(" | ",
+        report.rssMiB().values().iterator().next().keySet().stream().map(n -> n + " sessions").toList()) + " |");
+    System.out.println("|---" + "|---".repeat(report.rssMiB().values().iterator().next().size()) + "|");
+    report.rssMiB().forEach((label, rss) -> System.out.println("| " + label + " | " + String.join(" | ",
+        rss.values().stream().map(v -> String.format(Locale.ROOT, "%.0f MiB", v)).toList()) + " |"));
     return 0;
   }
 

@@ -99,11 +99,13 @@ class BrowserAndKeyLimitsTest {
         .startsWith("HTTP/1.1 200");
     assertThat(RawHttp.exchange("127.0.0.21", server.port(), request.formatted(server.url())))
         .startsWith("HTTP/1.1 200");
-    var refused = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+    var webSockets = vertx.createWebSocketClient(); // held: Vert.x closes an unreferenced client
+    var refused = webSockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(server.port()).setURI("/v1/voice").addHeader("origin", "http://evil.example")
         .addHeader("authorization", "Bearer k-other")).toCompletionStage().toCompletableFuture();
     assertThat(refused).failsWithin(Duration.ofSeconds(30)).withThrowableThat().havingRootCause()
         .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
+    webSockets.close().await();
   }
 
   @Test

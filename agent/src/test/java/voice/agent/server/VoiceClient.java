@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,10 +20,16 @@ final class VoiceClient implements AutoCloseable {
   final AtomicLong audioFrames = new AtomicLong();
   private final Vertx vertx;
   private final WebSocket socket;
+  /**
+   * Held for the socket's life: Vert.x closes a client that is no longer referenced, and an
+   * unreferenced one was closed mid-handshake by the garbage collector.
+   */
+  private final WebSocketClient client;
 
-  private VoiceClient(Vertx vertx, WebSocket socket) {
+  private VoiceClient(Vertx vertx, WebSocket socket, WebSocketClient client) {
     this.vertx = vertx;
     this.socket = socket;
+    this.client = client;
     socket.textMessageHandler(text -> events.add(new JsonObject(text)));
     socket.binaryMessageHandler(pcm -> {
       audioFrames.incrementAndGet();
@@ -35,7 +42,8 @@ final class VoiceClient implements AutoCloseable {
     if (key != null) {
       options.addHeader("authorization", "Bearer " + key);
     }
-    return vertx.createWebSocketClient().connect(options).map(ws -> new VoiceClient(vertx, ws));
+    WebSocketClient client = vertx.createWebSocketClient();
+    return client.connect(options).map(ws -> new VoiceClient(vertx, ws, client));
   }
 
   static VoiceClient open(Vertx vertx, int port, String key) throws InterruptedException {
@@ -116,5 +124,6 @@ final class VoiceClient implements AutoCloseable {
     if (!socket.isClosed()) {
       socket.close().await();
     }
+    client.close().await();
   }
 }

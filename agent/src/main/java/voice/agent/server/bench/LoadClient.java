@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,10 +20,16 @@ final class LoadClient {
   final Promise<String> session = Promise.promise();
   private final Vertx vertx;
   private final WebSocket socket;
+  /**
+   * Held for the socket's life: Vert.x closes a client that is no longer referenced, and an
+   * unreferenced one was closed mid-handshake by the garbage collector.
+   */
+  private final WebSocketClient client;
 
-  private LoadClient(Vertx vertx, WebSocket socket) {
+  private LoadClient(Vertx vertx, WebSocket socket, WebSocketClient client) {
     this.vertx = vertx;
     this.socket = socket;
+    this.client = client;
     socket.textMessageHandler(text -> {
       JsonObject event = new JsonObject(text);
       events.add(event);
@@ -36,9 +43,9 @@ final class LoadClient {
   }
 
   static Future<LoadClient> connect(Vertx vertx, int port) {
-    return vertx.createWebSocketClient()
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/voice"))
-        .map(ws -> new LoadClient(vertx, ws));
+    WebSocketClient client = vertx.createWebSocketClient();
+    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/voice"))
+        .map(ws -> new LoadClient(vertx, ws, client));
   }
 
   /** Sends {@code pcm} (16 kHz mono 16-bit little-endian) in 100 ms frames, one every 100 ms. */
@@ -64,6 +71,6 @@ final class LoadClient {
   }
 
   Future<Void> close() {
-    return socket.isClosed() ? Future.succeededFuture() : socket.close();
+    return (socket.isClosed() ? Future.<Void>succeededFuture() : socket.close()).eventually(client::close);
   }
 }

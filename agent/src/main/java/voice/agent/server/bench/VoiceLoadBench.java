@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import voice.agent.bench.PacedOpenAiServer;
 import voice.agent.server.AgentServer;
+import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
@@ -60,7 +61,9 @@ public final class VoiceLoadBench {
     PacedOpenAiServer model = new PacedOpenAiServer(vertx, ANSWER, 100, 40).start().await();
     LlmConfig llm = LlmConfig.builder("openai", "bench").baseUrl(model.baseUrl()).maxRetries(0).build();
     AgentServer server = AgentServer.start(
-        ServerSettings.defaults().withAddress("127.0.0.1", 0).withAccess(List.of(), 0, maxSessions),
+        ServerSettings.defaults().withAddress("127.0.0.1", 0).withAccess(List.of(), 0, maxSessions)
+            .withLimits(ServerLimits.defaults().withPerKey(maxSessions, ServerLimits.defaults().badMessagesPerMinute(),
+                ServerLimits.defaults().failedAuthPerMinute())), // every caller is 127.0.0.1 here
         v -> LlmClients.create(v, llm), MaryTtsEngine.start(),
         () -> SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.POCKETSPHINX, null));
     List<Step> steps = new ArrayList<>();

@@ -123,7 +123,7 @@ public final class TtsVerticle extends VerticleBase {
     inFlightCancelled.set(false);
     String text = turns.get(chunk.turn()).speakable.next(chunk.text());
     if (!text.isEmpty()) {
-      publish(Addresses.EVENTS, AgentEvent.of("tts.chunk", chunk.turn(), "text", text, "index", chunk.index()));
+      publish(Addresses.EVENTS, AgentEvent.of("tts.chunk", chunk.turn(), "text", chunk.text(), "spoken", text, "index", chunk.index()));
     }
     // Each piece is published when the next one exists, so the chunk's last piece can carry chunkEnd.
     AtomicReference<byte[]> held = new AtomicReference<>();

@@ -80,7 +80,19 @@ class TtsVerticleTest {
 
     assertThat(out.events("t1")).extracting(AgentEvent::type).containsOnly("tts.chunk");
     assertThat(out.events("t1")).extracting(e -> e.fields().get("index"), e -> e.fields().get("text"))
-        .containsExactly(tuple(0, "Hello there."), tuple(2, "How are you today?"));
+        .containsExactly(tuple(0, "**Hello** there."), tuple(2, "How are you today?"));
+  }
+
+  @Test
+  void eachChunkEventSaysExactlyWhatTheEngineWasGiven() throws Exception {
+    text("t1", 0, "See https://example.com/docs?x=1 first.", false);
+    text("t1", 1, "It takes **2-3 min**.", true);
+    out.await(last("t1"));
+
+    assertThat(engine.spoken()).containsExactly("See example.com first.", "It takes 2-3 minutes.");
+    assertThat(out.events("t1")).extracting(e -> e.fields().get("text"), e -> e.fields().get("spoken"))
+        .containsExactly(tuple("See https://example.com/docs?x=1 first.", "See example.com first."),
+            tuple("It takes **2-3 min**.", "It takes 2-3 minutes."));
   }
 
   @Test

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown made fit to be read aloud: markup that has no sound (emphasis, bullets, numbered-list
- * markers, headings, link targets, HTML tags, emoji) is removed and code blocks are dropped.
+ * markers, headings, link targets, HTML tags, emoji) is removed, code blocks are dropped, and
+ * what MaryTTS would misread (web addresses, units, versions, times, math) is written as a person
+ * says it ({@link SpokenForms}).
  *
  * <p>One instance follows one turn's text chunk by chunk, so a code block whose fence opens in
  * one chunk and closes in a later one is dropped entirely. {@link #of(String)} is for a whole
@@ -72,7 +74,7 @@ public final class SpeakableText {
       line = line.trim().replaceAll("^\\||\\|$", "").replace("|", ",");
       standsAlone = true;
     }
-    line = Inline.clean(line).trim();
+    line = SpokenForms.of(Inline.clean(line)).trim();
     // A heading or list item read aloud needs the pause its line break gave on screen.
     if (standsAlone && !line.isEmpty() && !ENDS_CLAUSE.matcher(line).find()) {
       line += ".";

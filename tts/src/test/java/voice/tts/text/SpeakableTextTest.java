@@ -20,7 +20,7 @@ class SpeakableTextTest {
       ~~Old~~ new.                         | Old new.
       See [the docs](https://example.com). | See the docs.
       ![a cat](cat.png) sleeps.            | a cat sleeps.
-      Mail <mailto:a@b.org> now.           | Mail mailto:a@b.org now.
+      Mail <mailto:a@b.org> now.           | Mail a@b.org now.
       Press <b>Enter</b> now.              | Press Enter now.
       Fish &amp; chips.                    | Fish & chips.
       Great job! 🎉🚀                      | Great job!

@@ -95,7 +95,7 @@ public final class TtsVerticle extends VerticleBase {
     if (progress.chunkDone()) {
       turn.lastPlayed = Math.max(turn.lastPlayed, progress.chunkIndex());
     }
-    if (progress.stopped() != null && !"done".equals(progress.stopped())) {
+    if (progress.stop() != null && !"done".equals(progress.stopReason())) {
       // The sink will play nothing more of this turn: synthesizing the rest is wasted.
       onCancel(progress.turn());
     }

@@ -15,6 +15,7 @@ import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.chunk.ChunkerOptions;
 import voice.core.chunk.SentenceChunker;
+import voice.core.event.EventProjector;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TextChunk;
@@ -59,7 +60,8 @@ public final class VoicePipeline {
         pipeline.currentTurn = null;
       }
     }));
-    return pipeline.add(new PlaybackVerticle(sink, scope))
+    return pipeline.add(new EventProjector(scope))
+        .compose(v -> pipeline.add(new PlaybackVerticle(sink, scope)))
         .compose(v -> pipeline.add(new TtsVerticle(tts, scope)))
         .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
         .compose(v -> pipeline.add(pipeline.orchestrator))
@@ -81,9 +83,9 @@ public final class VoicePipeline {
     EventBus bus = vertx.eventBus();
     var consumer = bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS));
     consumer.handler(m -> {
-      if (m.body().turn().equals(turn) && m.body().stopped() != null) {
+      if (m.body().turn().equals(turn) && m.body().stop() != null) {
         consumer.unregister();
-        played.tryComplete(m.body().stopped());
+        played.tryComplete(m.body().stopReason());
       }
     });
     consumer.completion().onSuccess(v -> {

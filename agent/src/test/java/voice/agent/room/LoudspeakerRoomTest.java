@@ -90,6 +90,15 @@ class LoudspeakerRoomTest {
       return events.stream().filter(e -> e.type().equals(type)).toList();
     }
 
+    /** The first event of {@code type}, waiting up to {@code timeoutMs} for it; null if none came. */
+    AgentEvent awaitFirst(String type, long timeoutMs) throws InterruptedException {
+      long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+      while (of(type).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      return of(type).isEmpty() ? null : of(type).get(0);
+    }
+
     @Override
     public void close() throws Exception {
       room.stop();
@@ -137,7 +146,8 @@ class LoudspeakerRoomTest {
       var done = s.pipeline.ask("Tell me about Paris.");
       long userAt = scheduleUserAfterAudioStart(s, 3000);
       TurnDone turn = done.await();
-      Thread.sleep(3000); // the user's utterance ends and becomes the next turn
+      // The user's utterance ends and becomes the next turn's question.
+      assertThat(s.awaitFirst("stt.final", 30_000)).as("the user's words became a transcript").isNotNull();
       assertThat(turn.outcome()).isEqualTo("bargein");
       assertThat(s.of("turn.bargein")).hasSize(1);
       AgentEvent stop = s.of("audio.stop").get(0);
@@ -146,7 +156,6 @@ class LoudspeakerRoomTest {
       long latency = stop.tMs() - (captureStart + userAt + userOnsetMs);
       System.out.println("room: voice stopped " + latency + " ms after the user's onset");
       assertThat(latency).as("stopped after the user began, not before").isPositive();
-      assertThat(s.of("stt.final")).as("the user's words became a transcript").isNotEmpty();
     }
   }
 

@@ -10,21 +10,22 @@ import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
+
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
 
 /**
  * Plays the {@link AudioChunk}s of a conversation on an {@link AudioSink}. The event loop only
- * queues; one dedicated thread writes (see {@link PlaybackWriter}). Publishes {@code
- * audio.start} / {@code audio.stop} on the scope's events address and {@link PlaybackProgress}
- * on its playback-progress address. A {@link TurnCancel} flushes the sink if that turn is
+ * queues; one dedicated thread writes (see {@link PlaybackWriter}). Publishes
+ * {@link PlaybackStarted} when a turn's audio starts and {@link PlaybackProgress} as chunks are
+ * played out and when a turn's audio stops. A {@link TurnCancel} flushes the sink if that turn is
  * playing, drops its queued audio and makes later audio of the turn ignored.
  *
  * <p>The sink is opened at the first chunk's rate (and reopened when a turn has another rate)
  * and closed when the verticle is undeployed; audio still queued then is not played, so wait
- * for the turn's {@code audio.stop} first.
+ * for the turn's stopped {@link PlaybackProgress} first.
  */
 public final class PlaybackVerticle extends VerticleBase {
   /** Queued buffers at most; synthesis runs only a couple of chunks ahead, so this is slack. */
@@ -52,10 +53,10 @@ public final class PlaybackVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    String events = Addresses.scoped(Addresses.EVENTS, scope);
+    String started = Addresses.scoped(Addresses.PLAYBACK_STARTED, scope);
     String progress = Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope);
     writer = new PlaybackWriter(sink, queue, cancelled,
-        (AgentEvent e) -> bus.publish(events, e), (PlaybackProgress p) -> bus.publish(progress, p));
+        (PlaybackStarted s) -> bus.publish(started, s), (PlaybackProgress p) -> bus.publish(progress, p));
     thread = new Thread(writer, "voice-playback" + (scope == null || scope.isEmpty() ? "" : "-" + scope));
     thread.setDaemon(true);
     thread.start();

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
 
 /**
@@ -31,7 +32,7 @@ final class PlaybackWriter implements Runnable {
   private final AudioSink sink;
   private final BlockingDeque<Object> queue;
   private final Map<String, TurnCancel.Reason> cancelled;
-  private final Consumer<AgentEvent> events;
+  private final Consumer<PlaybackStarted> started;
   private final Consumer<PlaybackProgress> progress;
   private final Map<String, TurnPlayback> turns = new LinkedHashMap<>();
   private final ArrayDeque<PlaybackMark> marks = new ArrayDeque<>();
@@ -40,11 +41,11 @@ final class PlaybackWriter implements Runnable {
   private long written;
 
   PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Map<String, TurnCancel.Reason> cancelled,
-      Consumer<AgentEvent> events, Consumer<PlaybackProgress> progress) {
+      Consumer<PlaybackStarted> started, Consumer<PlaybackProgress> progress) {
     this.sink = sink;
     this.queue = queue;
     this.cancelled = cancelled;
-    this.events = events;
+    this.started = started;
     this.progress = progress;
   }
 
@@ -102,7 +103,7 @@ final class PlaybackWriter implements Runnable {
         if (!turn.started) {
           turn.started = true;
           turn.startFrame = written;
-          events.accept(AgentEvent.of("audio.start", turn.turn));
+          started.accept(new PlaybackStarted(turn.turn, MonotonicClock.millis()));
         }
         turn.chunkStartsAt(chunk.index(), written);
         int n = Math.min(piece, (pcm.length - off) & ~1);
@@ -195,16 +196,14 @@ final class PlaybackWriter implements Runnable {
       finish(turn, "done", mark.chunkIndex(), playedMs);
       turns.remove(turn.turn);
     } else {
-      progress.accept(new PlaybackProgress(turn.turn, mark.chunkIndex(), playedMs, true, null));
+      progress.accept(PlaybackProgress.chunkDone(turn.turn, mark.chunkIndex(), playedMs));
     }
   }
 
   private void finish(TurnPlayback turn, String reason, int chunkIndex, long playedMs) {
     turn.stopped = true;
-    if (turn.started) {
-      events.accept(AgentEvent.of("audio.stop", turn.turn, "reason", reason, "underruns", turn.underruns));
-    }
-    progress.accept(new PlaybackProgress(turn.turn, chunkIndex, playedMs, false, reason));
+    progress.accept(PlaybackProgress.stopped(turn.turn, chunkIndex, playedMs,
+        new PlaybackProgress.Stop(reason, turn.underruns, turn.started, MonotonicClock.millis())));
   }
 
   /** An underrun: a started, unfinished turn whose audio the sink has played to the end. */

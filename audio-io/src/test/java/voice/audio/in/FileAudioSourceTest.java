@@ -19,7 +19,7 @@ import voice.audio.Signals;
 import voice.audio.out.WavFileSink;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.event.AgentEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
 
 class FileAudioSourceTest {
@@ -42,7 +42,7 @@ class FileAudioSourceTest {
     BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
     vertx.eventBus().<AudioFrame>consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), m -> seen.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> seen.add(m.body()))
+    vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> seen.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
     vertx.deployVerticle(new FileAudioSource(file, scope, realtime)).await(10, TimeUnit.SECONDS);
     List<Object> all = new ArrayList<>();
@@ -61,7 +61,7 @@ class FileAudioSourceTest {
     short[] samples = FileAudioSource.readMono16k(GO_FORWARD);
     List<Object> seen = replay(GO_FORWARD, "fast", false);
 
-    assertThat(seen.get(0)).isInstanceOfSatisfying(AgentEvent.class, e -> assertThat(e.type()).isEqualTo("capture.start"));
+    assertThat(seen.get(0)).isInstanceOf(CaptureStarted.class);
     List<AudioFrame> frames = seen.stream().skip(1).map(AudioFrame.class::cast).toList();
     assertThat(frames).hasSize((samples.length + 319) / 320);
     byte[] joined = new byte[samples.length * 2];

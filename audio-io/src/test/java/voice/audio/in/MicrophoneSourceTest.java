@@ -21,7 +21,7 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.testdevice.VirtualDeviceProvider;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.event.AgentEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
 
 /** Capture through the virtual microphone, which records a given signal in real time. */
@@ -45,12 +45,12 @@ class MicrophoneSourceTest {
   }
 
   /** Captures {@code count} frames from the microphone, then undeploys it. */
-  static List<AudioFrame> capture(String scope, int count, BlockingQueue<AgentEvent> events, MicrophoneSource[] used)
+  static List<AudioFrame> capture(String scope, int count, BlockingQueue<CaptureStarted> events, MicrophoneSource[] used)
       throws Exception {
     BlockingQueue<AudioFrame> frames = new LinkedBlockingQueue<>();
     vertx.eventBus().<AudioFrame>consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), m -> frames.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()))
+    vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> events.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
     MicrophoneSource mic = new MicrophoneSource("MICROPHONE", scope);
     used[0] = mic;
@@ -68,14 +68,14 @@ class MicrophoneSourceTest {
   @Test
   void convertsA48kStereoDeviceTo16kMonoFrames() throws Exception {
     VirtualDeviceProvider.microphoneRecords(Signals.sine(48_000, 2, 1000, 9000, 3));
-    BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
+    BlockingQueue<CaptureStarted> events = new LinkedBlockingQueue<>();
     MicrophoneSource[] mic = new MicrophoneSource[1];
 
     List<AudioFrame> frames = capture("mic48", 50, events, mic);
 
     assertThat(mic[0].format().getSampleRate()).isEqualTo(48_000);
     assertThat(mic[0].format().getChannels()).isEqualTo(2);
-    assertThat(events.poll(5, TimeUnit.SECONDS).type()).isEqualTo("capture.start");
+    assertThat(events.poll(5, TimeUnit.SECONDS)).as("capture started").isNotNull();
     short[] samples = new short[50 * 320];
     for (int k = 0; k < frames.size(); k++) {
       AudioFrame f = frames.get(k);

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TurnCancel;
@@ -28,6 +29,8 @@ final class PlaybackHarness implements AutoCloseable {
     vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
     vertx.eventBus().<PlaybackProgress>consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope),
         m -> progress.add(m.body()));
+    // The public events come from the projector at the edge, as in the application.
+    vertx.deployVerticle(new EventProjector(scope)).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new PlaybackVerticle(sink, scope)).await(10, TimeUnit.SECONDS);
   }
 

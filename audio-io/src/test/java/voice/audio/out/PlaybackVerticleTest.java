@@ -45,12 +45,12 @@ class PlaybackVerticleTest {
     harness.chunk("t1", 2, RATE, new short[0], true, true);
 
     assertThat(harness.event("audio.start").turn()).isEqualTo("t1");
-    harness.progress(p -> p.chunkIndex() == 0 && p.chunkDone() && p.playedMs() == 200 && p.stopped() == null);
+    harness.progress(p -> p.chunkIndex() == 0 && p.chunkDone() && p.playedMs() == 200 && p.stopReason() == null);
     harness.progress(p -> p.chunkIndex() == 1 && p.chunkDone() && p.playedMs() == 300);
     harness.progress(p -> p.chunkIndex() == 2 && p.chunkDone() && p.playedMs() == 300);
     AgentEvent stop = harness.event("audio.stop");
     assertThat(stop.fields()).containsEntry("reason", "done").containsEntry("underruns", 0);
-    harness.progress(p -> "done".equals(p.stopped()) && p.playedMs() == 300 && !p.chunkDone());
+    harness.progress(p -> "done".equals(p.stopReason()) && p.playedMs() == 300 && !p.chunkDone());
 
     VirtualSpeakerLine line = VirtualDeviceProvider.lastSpeakerLine();
     assertThat(line.getFormat().getSampleRate()).isEqualTo(RATE);
@@ -74,7 +74,7 @@ class PlaybackVerticleTest {
 
     AgentEvent stop = harness.event("audio.stop");
     assertThat(stop.fields()).containsEntry("reason", "bargein").containsEntry("underruns", 0);
-    var stopped = harness.progress(p -> "bargein".equals(p.stopped()) && p.chunkIndex() == 0);
+    var stopped = harness.progress(p -> "bargein".equals(p.stopReason()) && p.chunkIndex() == 0);
     long atStop = line.getLongFramePosition();
     assertThat(line.flushes()).isEqualTo(1);
     assertThat(line.flushedFrames()).isPositive();
@@ -102,7 +102,7 @@ class PlaybackVerticleTest {
     harness.progress(p -> p.chunkIndex() == 2 && p.chunkDone());
 
     assertThat(harness.event("audio.stop").fields()).containsEntry("reason", "done").containsEntry("underruns", 2);
-    harness.progress(p -> "done".equals(p.stopped()) && p.playedMs() == 300);
+    harness.progress(p -> "done".equals(p.stopReason()) && p.playedMs() == 300);
   }
 
   @Test

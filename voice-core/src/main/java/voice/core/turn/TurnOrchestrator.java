@@ -12,8 +12,10 @@ import voice.core.chunk.SentenceChunker;
 import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.llm.LlmEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -63,7 +65,8 @@ public final class TurnOrchestrator extends VerticleBase {
         bus.<LlmEvent>consumer(address(Addresses.LLM_EVENT), m -> onLlmEvent(m.body())).completion(),
         bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
         bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
-        bus.<AgentEvent>consumer(address(Addresses.EVENTS), m -> onEvent(m.body())).completion()));
+        bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
+        bus.<PlaybackStarted>consumer(address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
   }
 
   /** The history as the model will see it next (tests and the server read it). */
@@ -176,12 +179,14 @@ public final class TurnOrchestrator extends VerticleBase {
     if (progress.chunkDone()) {
       turn.playedChunks = Math.max(turn.playedChunks, progress.chunkIndex() + 1);
     }
-    if (progress.stopped() != null) {
+    PlaybackProgress.Stop stop = progress.stop();
+    if (stop != null) {
+      turn.metrics.underruns(stop.underruns());
       if (turn.cancelled()) {
         turn.metrics.audioStopped(MonotonicClock.millisPrecise());
         finish(turn.cancelReason);
       } else if (turn.textEnded) {
-        finish(turn.error != null ? "error" : progress.stopped());
+        finish(turn.error != null ? "error" : stop.reason());
       }
     }
   }
@@ -194,22 +199,11 @@ public final class TurnOrchestrator extends VerticleBase {
     markCancelled(turn, cancel.reason());
   }
 
-  private void onEvent(AgentEvent event) {
+  private void onPlaybackStarted(PlaybackStarted started) {
     ActiveTurn turn = current;
-    switch (event.type()) {
-      case "capture.start" -> captureStartAt = event.tMs();
-      case "audio.start" -> {
-        if (turn != null && event.turn().equals(turn.id)) {
-          turn.audioStarted = true;
-          turn.metrics.firstAudio(event.tMs());
-        }
-      }
-      case "audio.stop" -> {
-        if (turn != null && event.turn().equals(turn.id) && event.fields().get("underruns") instanceof Number n) {
-          turn.metrics.underruns(n.intValue());
-        }
-      }
-      default -> { }
+    if (turn != null && started.turn().equals(turn.id)) {
+      turn.audioStarted = true;
+      turn.metrics.firstAudio(started.tMs());
     }
   }
 

@@ -16,7 +16,9 @@ import voice.agent.pipeline.VoicePipeline;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
+import voice.core.message.CaptureStarted;
 import voice.core.message.TurnCancel;
 import voice.stt.Recognizer;
 import voice.stt.SttVerticle;
@@ -143,7 +145,7 @@ final class VoiceSession {
       return;
     }
     if (samplesIn == 0) {
-      publish(Addresses.EVENTS, AgentEvent.of("capture.start", null));
+      publish(Addresses.CAPTURE_STARTED, new CaptureStarted(MonotonicClock.millis()));
     }
     long offsetMs = samplesIn * 1000 / AudioFrame.SAMPLE_RATE;
     samplesIn += pcm.length() / 2;

@@ -21,6 +21,7 @@ import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
+import voice.core.stage.StageThreads;
 import voice.tts.mary.MaryTtsEngine;
 
 /** The verticle as a pipeline stage: messages in, messages out, speaking with real MaryTTS. */
@@ -28,6 +29,7 @@ class TtsVerticleTest {
   private static final String SCOPE = "test";
   private static final String REFUSED = "Refuse this sentence.";
   private static MaryTtsEngine mary;
+  private final StageThreads threads = new StageThreads(SCOPE);
 
   private Vertx vertx;
   private RecordingEngine engine;
@@ -44,12 +46,13 @@ class TtsVerticleTest {
     Codecs.register(vertx);
     engine = new RecordingEngine(mary, REFUSED);
     out = new BusRecorder(vertx, SCOPE);
-    await(vertx.deployVerticle(new TtsVerticle(engine, SCOPE)));
+    await(vertx.deployVerticle(new TtsVerticle(engine, SCOPE, threads.single("tts"))));
   }
 
   @AfterEach
   void close() throws Exception {
     await(vertx.close());
+    threads.close();
   }
 
   @Test

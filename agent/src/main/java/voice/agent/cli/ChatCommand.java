@@ -67,7 +67,7 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(openRecognizer(), sttOptions, ""));
+      run.add(new SttVerticle(openRecognizer(), sttOptions, "", pipeline.threads().single("stt")));
       run.add(input != null ? new FileAudioSource(input, "", true) : microphone());
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
@@ -93,7 +93,7 @@ public final class ChatCommand implements Callable<Integer> {
     try {
       Path model = voskModel == null || Files.isDirectory(voskModel)
           ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
-      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(stt), model);
+      return OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.parse(stt), model);
     } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

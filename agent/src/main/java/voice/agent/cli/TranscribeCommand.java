@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import voice.agent.UserError;
+import voice.agent.config.OfflineModels;
 import voice.agent.events.EventLogWriter;
 import voice.audio.in.FileAudioSource;
 import voice.core.event.AgentEvent;
@@ -69,7 +70,7 @@ public final class TranscribeCommand implements Callable<Integer> {
 
   private Recognizer open() {
     try {
-      return SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.parse(engine), voskModel);
+      return OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.parse(engine), voskModel);
     } catch (SpeechEngineUnavailable e) {
       throw new UserError(e.getMessage());
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 
 /**
  * {@code voice-agent bench} end to end, small: the local paced server, real MaryTTS, the real
@@ -85,7 +87,7 @@ class BenchCommandTest {
         .isCloseTo(tts.get("synthesis_seconds").asDouble() / tts.get("audio_seconds").asDouble(), within(0.01));
 
     JsonNode first = report.at("/runs/0");
-    String answer = String.join("", BenchAnswer.tokens(60));
+    String answer = String.join("", ScriptedAnswer.tokens(60));
     assertThat(first.at("/streaming/tokens").asInt()).as("every token reached the pipeline").isEqualTo(60);
     assertThat(answer).startsWith(first.at("/streaming/first_chunk").asText());
     assertThat(answer).startsWith(first.at("/batch/first_chunk").asText());
@@ -95,7 +97,7 @@ class BenchCommandTest {
   @Test
   void llmOptionMeasuresTheConfiguredProviderInstead() throws Exception {
     Vertx vertx = Vertx.vertx();
-    PacedOpenAiServer provider = new PacedOpenAiServer(vertx, BenchAnswer.tokens(40), 50, 200).start().await();
+    PacedOpenAiServer provider = new PacedOpenAiServer(vertx, ScriptedAnswer.tokens(40), 50, 200).start().await();
     try {
       Path jsonFile = dir.resolve("provider.json");
       CliRun run = CliRun.of("bench", "--runs", "1", "--llm", "openai", "--llm-base-url", provider.baseUrl(),

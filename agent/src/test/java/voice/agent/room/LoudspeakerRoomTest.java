@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import voice.agent.bench.BenchAnswer;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.agent.pipeline.VoicePipeline;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
@@ -53,7 +53,7 @@ class LoudspeakerRoomTest {
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
     Codecs.register(vertx);
-    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(40), 100, 25).start().await();
+    server = new PacedOpenAiServer(vertx, ScriptedAnswer.tokens(40), 100, 25).start().await();
     tts = MaryTtsEngine.start();
     recognizer = PocketSphinxRecognizer.open(PocketSphinxModel.debianEnUs());
     byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data/goforward.raw"));
@@ -82,7 +82,7 @@ class LoudspeakerRoomTest {
       vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
       pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options).await();
-      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope)).await();
+      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, pipeline.threads().single("stt"))).await();
       room.start();
     }
 

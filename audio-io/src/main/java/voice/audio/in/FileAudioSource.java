@@ -4,15 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
-import voice.audio.Resampler;
 import voice.audio.wav.WavReader;
+import voice.core.audio.Pcm16;
 
 /**
  * Replays a recording as if a microphone captured it ({@code --in FILE}): a WAV of any rate,
@@ -42,7 +40,7 @@ public final class FileAudioSource extends VerticleBase {
   /** Reads a WAV or {@code .raw} file as 16 kHz mono 16-bit samples. */
   public static short[] readMono16k(Path file) throws IOException {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".raw")) {
-      return Resampler.toMono16k(WavReader.read(file));
+      return WavReader.read(file).toMono16k();
     }
     byte[] bytes;
     try {
@@ -50,9 +48,7 @@ public final class FileAudioSource extends VerticleBase {
     } catch (NoSuchFileException e) {
       throw new IOException("no such file: " + file);
     }
-    short[] samples = new short[bytes.length / 2];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-    return samples;
+    return Pcm16.samples(bytes, 0, bytes.length);
   }
 
   /** Completes once the last frame has been published (or the source was stopped). */

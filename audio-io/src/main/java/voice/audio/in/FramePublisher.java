@@ -2,6 +2,7 @@ package voice.audio.in;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
 import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
@@ -65,10 +66,7 @@ final class FramePublisher {
       started = true;
       bus.publish(captureAddress, new CaptureStarted(MonotonicClock.millis()));
     }
-    Buffer pcm = Buffer.buffer(len * 2);
-    for (int i = 0; i < len; i++) {
-      pcm.appendShortLE(samples[off + i]);
-    }
+    Buffer pcm = Pcm16.buffer(samples, off, len);
     long offsetMs = publishedSamples * 1000 / AudioFrame.SAMPLE_RATE;
     publishedSamples += len;
     ended = last;

@@ -2,15 +2,15 @@ package voice.audio.in;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
-import voice.audio.Resampler;
 import voice.audio.device.AudioDeviceException;
 import voice.audio.device.AudioDevices;
+import voice.core.audio.Pcm16;
+import voice.core.audio.Resampler;
 
 /**
  * Captures from a Java Sound {@code TargetDataLine} in whatever 16-bit format the device
@@ -91,7 +91,6 @@ public final class MicrophoneSource extends VerticleBase {
     int rate = Math.round(format.getSampleRate());
     Resampler resampler = rate == Resampler.RATE_16K ? null : new Resampler(rate, Resampler.RATE_16K);
     byte[] bytes = new byte[bytesPer20ms(format)];
-    short[] interleaved = new short[bytes.length / 2];
     while (running) {
       int n = line.read(bytes, 0, bytes.length);
       if (n <= 0) {
@@ -101,12 +100,7 @@ public final class MicrophoneSource extends VerticleBase {
         continue;
       }
       int samples = n / 2 / channels * channels;
-      for (int i = 0; i < samples; i++) {
-        int lo = bytes[2 * i + (bigEndian ? 1 : 0)] & 0xFF;
-        int hi = bytes[2 * i + (bigEndian ? 0 : 1)];
-        interleaved[i] = (short) ((hi << 8) | lo);
-      }
-      short[] mono = Resampler.downmix(Arrays.copyOf(interleaved, samples), channels);
+      short[] mono = Resampler.downmix(Pcm16.samples(bytes, 0, samples * 2, bigEndian), channels);
       short[] out = resampler == null ? mono : resampler.process(mono, 0, mono.length);
       publisher.add(out, 0, out.length);
     }

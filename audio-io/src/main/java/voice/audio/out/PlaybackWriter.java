@@ -14,9 +14,10 @@ import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
+import voice.core.stage.Stage;
 
 /**
- * The one thread that talks to the sink. It writes audio in pieces of about 20 ms and looks
+ * The one task that talks to the sink, run on the executor handed to the playback stage. It writes audio in pieces of about 20 ms and looks
  * for cancels between pieces, so a cancel flushes the sink within one piece. "Played" is the
  * sink's position ({@link AudioSink#playedFrames}), polled every 10 ms while anything waits
  * to be reported; if a device's position never reaches the end of a turn, the turn is drained
@@ -31,7 +32,7 @@ final class PlaybackWriter implements Runnable {
 
   private final AudioSink sink;
   private final BlockingDeque<Object> queue;
-  private final Map<String, TurnCancel.Reason> cancelled;
+  private final Stage stage;
   private final Consumer<PlaybackStarted> started;
   private final Consumer<PlaybackProgress> progress;
   private final Map<String, TurnPlayback> turns = new LinkedHashMap<>();
@@ -40,11 +41,11 @@ final class PlaybackWriter implements Runnable {
   private int openRate;
   private long written;
 
-  PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Map<String, TurnCancel.Reason> cancelled,
+  PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Stage stage,
       Consumer<PlaybackStarted> started, Consumer<PlaybackProgress> progress) {
     this.sink = sink;
     this.queue = queue;
-    this.cancelled = cancelled;
+    this.stage = stage;
     this.started = started;
     this.progress = progress;
   }
@@ -59,7 +60,7 @@ final class PlaybackWriter implements Runnable {
     try {
       while (running) {
         Object item = next();
-        if (item instanceof AudioChunk chunk && !cancelled.containsKey(chunk.turn())) {
+        if (item instanceof AudioChunk chunk && !stage.isCancelled(chunk.turn())) {
           play(chunk);
         }
       }
@@ -115,7 +116,7 @@ final class PlaybackWriter implements Runnable {
       }
     } catch (RuntimeException e) {
       LOG.warn("playback failed: {}", e.getMessage());
-      cancelled.put(turn.turn, TurnCancel.Reason.error);
+      stage.cancel(new TurnCancel(turn.turn, TurnCancel.Reason.error));
       stopCancelledTurns();
       return;
     }
@@ -145,7 +146,7 @@ final class PlaybackWriter implements Runnable {
     boolean any = false;
     for (Iterator<TurnPlayback> it = turns.values().iterator(); it.hasNext(); ) {
       TurnPlayback turn = it.next();
-      TurnCancel.Reason reason = cancelled.get(turn.turn);
+      TurnCancel.Reason reason = stage.cancelReason(turn.turn);
       if (reason == null) {
         continue;
       }

@@ -1,11 +1,11 @@
 package voice.stt.echo;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.function.Consumer;
+import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
@@ -27,7 +27,7 @@ public final class PlaybackListener {
   public static Future<PlaybackListener> attach(EventBus bus, String scope, EchoGate gate, Consumer<Runnable> worker) {
     MessageConsumer<AudioChunk> audio = bus.consumer(Addresses.scoped(Addresses.AUDIO_OUT, scope), m -> {
       AudioChunk chunk = m.body();
-      short[] pcm = samples(chunk.pcm());
+      short[] pcm = Pcm16.samples(chunk.pcm());
       if (pcm.length > 0) {
         worker.accept(() -> gate.addReference(chunk.turn(), chunk.sampleRate(), pcm));
       }
@@ -46,13 +46,5 @@ public final class PlaybackListener {
 
   public Future<Void> detach() {
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
-  }
-
-  private static short[] samples(Buffer pcm) {
-    short[] samples = new short[pcm.length() / 2];
-    for (int i = 0; i < samples.length; i++) {
-      samples[i] = pcm.getShortLE(i * 2);
-    }
-    return samples;
   }
 }

@@ -3,10 +3,6 @@ package voice.core.turn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
 import voice.core.event.AgentEvent;
@@ -22,6 +18,8 @@ import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
+import voice.core.stage.RecentIds;
+import voice.core.stage.Stage;
 
 /**
  * Takes turns: a user's words (typed or recognized) start a turn, the model's text is cut into
@@ -33,16 +31,11 @@ public final class TurnOrchestrator extends VerticleBase {
   /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
   private static final long STOP_CONFIRM_TIMEOUT_MS = 500;
 
-  private final String scope;
+  private final Stage stage;
   private final TurnOptions options;
   private final Conversation conversation;
   /** Utterances whose final must not start a turn; bounded, since a noise may never get a final. */
-  private final Set<String> ignoredUtterances = Collections.newSetFromMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > 64;
-    }
-  });
+  private final RecentIds<Boolean> ignoredUtterances = new RecentIds<>();
   private EventBus bus;
   private ActiveTurn current;
   private int turnCounter;
@@ -51,7 +44,7 @@ public final class TurnOrchestrator extends VerticleBase {
 
   public TurnOrchestrator(TurnOptions options, String scope) {
     this.options = options;
-    this.scope = scope;
+    this.stage = Stage.of(scope);
     this.conversation = new Conversation(options.systemPrompt(), options.maxHistoryMessages());
   }
 
@@ -62,7 +55,7 @@ public final class TurnOrchestrator extends VerticleBase {
         bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
         bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
         bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
-        bus.<LlmEvent>consumer(address(Addresses.LLM_EVENT), m -> onLlmEvent(m.body())).completion(),
+        stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
         bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
         bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
         bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
@@ -107,7 +100,7 @@ public final class TurnOrchestrator extends VerticleBase {
         return;
       }
       if (options.halfDuplex() && current.audioStarted) {
-        ignoredUtterances.add(vad.utterance());
+        ignoredUtterances.add(vad.utterance(), true);
         return;
       }
       ActiveTurn turn = current;
@@ -126,7 +119,7 @@ public final class TurnOrchestrator extends VerticleBase {
       if (isActive() && current.bargeInTimer >= 0) {
         vertx.cancelTimer(current.bargeInTimer);
         current.bargeInTimer = -1;
-        ignoredUtterances.add(vad.utterance()); // too short to interrupt: a backchannel
+        ignoredUtterances.add(vad.utterance(), true); // too short to interrupt: a backchannel
       }
     }
   }
@@ -215,6 +208,7 @@ public final class TurnOrchestrator extends VerticleBase {
   }
 
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
+    stage.cancel(new TurnCancel(turn.id, reason));
     turn.cancelReason = reason.name();
     publishEvent(AgentEvent.of("turn.cancelled", turn.id, "reason", reason.name()));
     if (!turn.audioStarted) {
@@ -256,7 +250,7 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private String nextTurnId() {
     turnCounter++;
-    return (scope == null || scope.isEmpty() ? "" : scope + "-") + "turn-" + turnCounter;
+    return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
   }
 
   private void publishEvent(AgentEvent event) {
@@ -264,6 +258,6 @@ public final class TurnOrchestrator extends VerticleBase {
   }
 
   private String address(String base) {
-    return Addresses.scoped(base, scope);
+    return stage.address(base);
   }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmClients;
@@ -62,7 +62,7 @@ public final class VoiceLoadBench {
     AgentServer server = AgentServer.start(
         ServerSettings.defaults().withAddress("127.0.0.1", 0).withAccess(List.of(), 0, maxSessions),
         v -> LlmClients.create(v, llm), MaryTtsEngine.start(),
-        () -> SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.POCKETSPHINX, null));
+        () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
     List<Step> steps = new ArrayList<>();
     int largest = 0;
     try {

@@ -20,6 +20,7 @@ import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
 import voice.core.message.TurnCancel;
+import voice.core.stage.StageThreads;
 import voice.stt.Recognizer;
 import voice.stt.SttVerticle;
 
@@ -43,6 +44,7 @@ final class VoiceSession {
   private final ControlMessages control;
   private Recognizer recognizer;
   private String sttDeployment;
+  private final StageThreads sttThread;
   private VoicePipeline pipeline;
   private long samplesIn;
   private boolean started;
@@ -55,6 +57,7 @@ final class VoiceSession {
     this.socket = socket;
     this.id = id;
     this.setup = setup;
+    this.sttThread = new StageThreads(id);
     this.onClosed = onClosed;
     this.sink = new WebSocketSink(socket, 0);
     this.control = new ControlMessages(this);
@@ -74,7 +77,7 @@ final class VoiceSession {
     return vertx.executeBlocking(setup.recognizers()::get, false)
         .compose(r -> {
           recognizer = r;
-          return vertx.deployVerticle(new SttVerticle(r, setup.sttOptions(), id));
+          return vertx.deployVerticle(new SttVerticle(r, setup.sttOptions(), id, sttThread.single("stt")));
         })
         .compose(deployment -> {
           sttDeployment = deployment;
@@ -236,6 +239,7 @@ final class VoiceSession {
       String deployment = sttDeployment;
       chain = chain.eventually(() -> vertx.undeploy(deployment));
     }
+    chain = chain.andThen(v -> sttThread.close());
     Recognizer r = recognizer;
     // Only once recognition has stopped is the decoder no longer in use: freeing it earlier
     // would crash the native library. If the stop failed (Vert.x closing), leave it to the exit.

@@ -31,7 +31,7 @@ import voice.tts.mary.MaryTtsEngine;
  */
 public final class Benchmark {
   /** Messages per event-bus probe (after {@link BusHopProbe#WARM_UP} unmeasured ones). */
-  private static final int HOP_MESSAGES = 2000;
+  static final int HOP_MESSAGES = 2000;
   private static final int TTS_REPEATS = 5;
   /** One pass over the scripted answer's eight sentences. */
   private static final int WARM_UP_TOKENS = 140;

@@ -78,7 +78,7 @@ final class ConversationProbe {
           new RealtimePacedSink(new DiscardingSink()), options).await();
       InputEnd end = InputEnd.watch(pipeline);
       vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, "", pipeline.threads().single("stt"))).await();
-      vertx.deployVerticle(new FileAudioSource(recording, "", true)).await();
+      vertx.deployVerticle(new FileAudioSource(recording, "", true, pipeline.threads().single("input"))).await();
       end.finished().await();
       pipeline.close().await();
     } finally {

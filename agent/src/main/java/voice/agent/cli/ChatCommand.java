@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,8 @@ public final class ChatCommand implements Callable<Integer> {
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
       run.add(new SttVerticle(openRecognizer(), sttOptions, "", pipeline.threads().single("stt")));
-      run.add(input != null ? new FileAudioSource(input, "", true) : microphone());
+      run.add(input != null ? new FileAudioSource(input, "", true, pipeline.threads().single("input"))
+          : microphone(pipeline.threads().single("microphone")));
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
       }
@@ -99,9 +101,9 @@ public final class ChatCommand implements Callable<Integer> {
     }
   }
 
-  private MicrophoneSource microphone() {
+  private MicrophoneSource microphone(Executor captureThread) {
     try {
-      return new MicrophoneSource(inputDevice, "");
+      return new MicrophoneSource(inputDevice, "", captureThread);
     } catch (AudioDeviceException e) {
       throw new UserError(e.getMessage());
     }

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 import voice.audio.wav.WavReader;
 import voice.core.audio.Pcm16;
+import voice.core.stage.Stage;
 
 /**
  * Replays a recording as if a microphone captured it ({@code --in FILE}): a WAV of any rate,
@@ -22,18 +25,19 @@ import voice.core.audio.Pcm16;
  */
 public final class FileAudioSource extends VerticleBase {
   private final Path file;
-  private final String scope;
+  private final Stage stage;
   private final boolean realtime;
   private final Promise<Void> finished = Promise.promise();
   private volatile boolean stopping;
-  private Thread thread;
+  private CompletableFuture<Void> replaying;
 
   /**
    * @param realtime true to pace like a microphone; false to publish as fast as possible
+   * @param replayThread runs the replay (a thread of its own); the caller shuts it down
    */
-  public FileAudioSource(Path file, String scope, boolean realtime) {
+  public FileAudioSource(Path file, String scope, boolean realtime, Executor replayThread) {
     this.file = file;
-    this.scope = scope;
+    this.stage = Stage.of(scope, replayThread);
     this.realtime = realtime;
   }
 
@@ -59,10 +63,8 @@ public final class FileAudioSource extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> readMono16k(file)).map(samples -> {
-      FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
-      thread = new Thread(() -> replay(samples, publisher), "voice-file-input");
-      thread.setDaemon(true);
-      thread.start();
+      FramePublisher publisher = new FramePublisher(vertx.eventBus(), stage.scope());
+      replaying = CompletableFuture.runAsync(() -> replay(samples, publisher), stage.executor());
       return null;
     });
   }
@@ -71,9 +73,8 @@ public final class FileAudioSource extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     return vertx.executeBlocking(() -> {
-      if (thread != null) {
-        thread.interrupt();
-        thread.join();
+      if (replaying != null) {
+        replaying.join(); // the replay sees stopping within one frame
       }
       finished.tryComplete();
       return null;

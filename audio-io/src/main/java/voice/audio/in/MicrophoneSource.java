@@ -2,6 +2,8 @@ package voice.audio.in;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
@@ -11,21 +13,22 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.device.AudioDevices;
 import voice.core.audio.Pcm16;
 import voice.core.audio.Resampler;
+import voice.core.stage.Stage;
 
 /**
  * Captures from a Java Sound {@code TargetDataLine} in whatever 16-bit format the device
  * offers (see {@link CaptureFormats}), converts it to 16 kHz mono through a streaming
  * {@link Resampler} and publishes 20 ms {@link voice.core.message.AudioFrame}s on the scope's
- * audio-in address, with {@code capture.start} before the first. Reading blocks, so it runs on
- * its own thread; undeploying closes the line, which ends the read.
+ * audio-in address, with a {@link voice.core.message.CaptureStarted} before the first. Reading blocks, so it runs on
+ * the executor handed in (a thread of its own); undeploying closes the line, which ends the read.
  */
 public final class MicrophoneSource extends VerticleBase {
   private final Mixer.Info device;
-  private final String scope;
+  private final Stage stage;
   private volatile boolean running;
   private TargetDataLine line;
   private AudioFormat format;
-  private Thread thread;
+  private CompletableFuture<Void> capturing;
 
   /**
    * Picks the input device now, so a missing one fails before anything starts.
@@ -33,9 +36,9 @@ public final class MicrophoneSource extends VerticleBase {
    * @param deviceName a case-insensitive part of the mixer's name, or null for the first input
    * @throws AudioDeviceException when there is no input device or none matches
    */
-  public MicrophoneSource(String deviceName, String scope) {
+  public MicrophoneSource(String deviceName, String scope, Executor captureThread) {
     this.device = AudioDevices.findInput(deviceName);
-    this.scope = scope;
+    this.stage = Stage.of(scope, captureThread);
   }
 
   /** The mixer name of the chosen device. */
@@ -62,10 +65,8 @@ public final class MicrophoneSource extends VerticleBase {
       }
       line.start();
       running = true;
-      FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
-      thread = new Thread(() -> capture(publisher), "voice-microphone");
-      thread.setDaemon(true);
-      thread.start();
+      FramePublisher publisher = new FramePublisher(vertx.eventBus(), stage.scope());
+      capturing = CompletableFuture.runAsync(() -> capture(publisher), stage.executor());
       return null;
     });
   }
@@ -78,8 +79,8 @@ public final class MicrophoneSource extends VerticleBase {
         line.stop();
         line.close();
       }
-      if (thread != null) {
-        thread.join();
+      if (capturing != null) {
+        capturing.join();
       }
       return null;
     });

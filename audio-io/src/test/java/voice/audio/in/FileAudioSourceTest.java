@@ -21,10 +21,12 @@ import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
+import voice.core.stage.StageThreads;
 
 class FileAudioSourceTest {
   static final Path GO_FORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
   static Vertx vertx;
+  static final StageThreads threads = new StageThreads("test");
 
   @BeforeAll
   static void startVertx() {
@@ -34,6 +36,7 @@ class FileAudioSourceTest {
 
   @AfterAll
   static void stopVertx() throws Exception {
+    threads.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -44,7 +47,7 @@ class FileAudioSourceTest {
         .completion().await(5, TimeUnit.SECONDS);
     vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> seen.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.deployVerticle(new FileAudioSource(file, scope, realtime)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new FileAudioSource(file, scope, realtime, threads.single("input"))).await(10, TimeUnit.SECONDS);
     List<Object> all = new ArrayList<>();
     while (true) {
       Object o = seen.poll(20, TimeUnit.SECONDS);
@@ -99,7 +102,7 @@ class FileAudioSourceTest {
   @Test
   void aBadFileFailsTheDeploymentWithOneLine(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.wav"), "not audio");
-    assertThatThrownBy(() -> vertx.deployVerticle(new FileAudioSource(bad, "bad", true)).await(10, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> vertx.deployVerticle(new FileAudioSource(bad, "bad", true, threads.single("input"))).await(10, TimeUnit.SECONDS))
         .hasMessage(bad + ": not a WAV file (no RIFF/WAVE header)");
   }
 

@@ -23,10 +23,12 @@ import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
+import voice.core.stage.StageThreads;
 
 /** Capture through the virtual microphone, which records a given signal in real time. */
 class MicrophoneSourceTest {
   static Vertx vertx;
+  static final StageThreads threads = new StageThreads("test");
 
   @BeforeAll
   static void startVertx() {
@@ -36,6 +38,7 @@ class MicrophoneSourceTest {
 
   @AfterAll
   static void stopVertx() throws Exception {
+    threads.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -52,7 +55,7 @@ class MicrophoneSourceTest {
         .completion().await(5, TimeUnit.SECONDS);
     vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> events.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    MicrophoneSource mic = new MicrophoneSource("MICROPHONE", scope);
+    MicrophoneSource mic = new MicrophoneSource("MICROPHONE", scope, threads.single("microphone"));
     used[0] = mic;
     String id = vertx.deployVerticle(mic).await(10, TimeUnit.SECONDS);
     List<AudioFrame> got = new ArrayList<>();
@@ -109,12 +112,12 @@ class MicrophoneSourceTest {
 
   @Test
   void noInputDeviceIsOneClearMessage() {
-    assertThatThrownBy(() -> new MicrophoneSource("webcam", "x"))
+    assertThatThrownBy(() -> new MicrophoneSource("webcam", "x", threads.single("microphone")))
         .isInstanceOf(AudioDeviceException.class)
         .hasMessage("no audio input device: none is named like 'webcam' (devices: "
             + VirtualDeviceProvider.MICROPHONE_NAME + "); use --in FILE.wav");
     VirtualDeviceProvider.plugged(false);
-    assertThatThrownBy(() -> new MicrophoneSource(null, "x"))
+    assertThatThrownBy(() -> new MicrophoneSource(null, "x", threads.single("microphone")))
         .hasMessage("no audio input device: this machine has none; use --in FILE.wav");
   }
 }

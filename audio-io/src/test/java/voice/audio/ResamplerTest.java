@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import voice.core.audio.Resampler;
 
 class ResamplerTest {
   private static final int OUT = 16_000;
@@ -15,7 +16,7 @@ class ResamplerTest {
   @ParameterizedTest
   @ValueSource(ints = {44_100, 48_000, 22_050, 8_000, 32_000})
   void keepsFrequencyAndAmplitudeOfA1kHzSine(int rate) {
-    short[] out = Resampler.toMono16k(Signals.sine(rate, 1, 1000, 10_000, 1.0));
+    short[] out = Signals.sine(rate, 1, 1000, 10_000, 1.0).toMono16k();
 
     assertThat(out.length).isEqualTo(OUT);
     // Measure away from the edges, over a whole number of periods (16 samples each).
@@ -28,7 +29,7 @@ class ResamplerTest {
 
   @Test
   void attenuatesA10kHzToneAt48kHzByMoreThan40dB() {
-    short[] out = Resampler.toMono16k(Signals.sine(48_000, 1, 10_000, 20_000, 1.0));
+    short[] out = Signals.sine(48_000, 1, 10_000, 20_000, 1.0).toMono16k();
 
     double inRms = 20_000 / Math.sqrt(2);
     double outRms = Signals.rms(out, 800, 15_200);
@@ -39,7 +40,7 @@ class ResamplerTest {
 
   @Test
   void attenuatesA9kHzToneAt44100ByMoreThan40dB() {
-    short[] out = Resampler.toMono16k(Signals.sine(44_100, 1, 9_000, 20_000, 1.0));
+    short[] out = Signals.sine(44_100, 1, 9_000, 20_000, 1.0).toMono16k();
 
     assertThat(20 * Math.log10(Signals.rms(out, 800, 15_200) / (20_000 / Math.sqrt(2)))).isLessThan(-40);
   }
@@ -53,13 +54,13 @@ class ResamplerTest {
   @Test
   void sixteenKilohertzMonoPassesUnchanged() {
     PcmAudio audio = Signals.sine(16_000, 1, 440, 5000, 0.1);
-    assertThat(Resampler.toMono16k(audio)).isEqualTo(audio.interleavedSamples());
+    assertThat(audio.toMono16k()).isEqualTo(audio.interleavedSamples());
   }
 
   @Test
   void streamingInPiecesGivesTheSameSamplesAsOneCall() {
     PcmAudio audio = Signals.sine(44_100, 1, 523, 8000, 0.5);
-    short[] whole = Resampler.toMono16k(audio);
+    short[] whole = audio.toMono16k();
 
     Resampler streaming = new Resampler(44_100, OUT);
     short[] in = audio.interleavedSamples();

@@ -6,9 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import voice.core.bus.Addresses;
@@ -16,6 +14,7 @@ import voice.core.bus.Codecs;
 import voice.core.llm.LlmEvent;
 import voice.core.message.LlmRequest;
 import voice.core.message.TurnCancel;
+import voice.core.stage.Stage;
 
 /**
  * The model stage of one conversation: answers each {@link LlmRequest} of its scope with the
@@ -25,27 +24,25 @@ import voice.core.message.TurnCancel;
  */
 public final class LlmVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LlmVerticle.class);
-  private static final int REMEMBERED_CANCELS = 256;
 
   private final LlmClient client;
-  private final String scope;
+  private final Stage stage;
   private final Map<String, LlmCall> running = new HashMap<>();
-  private final Set<String> cancelled = new LinkedHashSet<>();
   private final Map<String, LlmAgentEvents> publicEvents = new HashMap<>();
   private MessageConsumer<LlmRequest> requests;
   private MessageConsumer<TurnCancel> cancels;
 
   public LlmVerticle(LlmClient client, String scope) {
     this.client = client;
-    this.scope = scope;
+    this.stage = Stage.of(scope);
   }
 
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
     EventBus bus = vertx.eventBus();
-    requests = bus.consumer(Addresses.scoped(Addresses.LLM_REQUEST, scope), message -> onRequest(message.body()));
-    cancels = bus.consumer(Addresses.scoped(Addresses.TURN_CANCEL, scope), message -> onCancel(message.body()));
+    requests = stage.turnConsumer(bus, Addresses.LLM_REQUEST, LlmRequest::turn, this::onRequest);
+    cancels = stage.cancelConsumer(bus, this::onCancel);
     return requests.completion().compose(v -> cancels.completion());
   }
 
@@ -58,10 +55,10 @@ public final class LlmVerticle extends VerticleBase {
 
   private void onRequest(LlmRequest request) {
     String turn = request.turn();
-    if (cancelled.contains(turn) || running.containsKey(turn)) {
+    if (running.containsKey(turn)) {
       return;
     }
-    LlmAgentEvents events = new LlmAgentEvents(vertx.eventBus(), Addresses.scoped(Addresses.EVENTS, scope));
+    LlmAgentEvents events = new LlmAgentEvents(vertx.eventBus(), stage.address(Addresses.EVENTS));
     publicEvents.put(turn, events);
     LlmCall call = client.stream(request, event -> {
       if (Vertx.currentContext() == context) {
@@ -77,10 +74,10 @@ public final class LlmVerticle extends VerticleBase {
 
   private void deliver(LlmEvent event) {
     String turn = event.turn();
-    if (cancelled.contains(turn) || !publicEvents.containsKey(turn)) {
+    if (stage.isCancelled(turn) || !publicEvents.containsKey(turn)) {
       return;
     }
-    vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_EVENT, scope), event);
+    stage.publish(vertx.eventBus(), Addresses.LLM_EVENT, event);
     if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.thinking) {
       LOG.debug("turn {} thinking: {}", turn, delta.text()); // never spoken; visible with VOICE_AGENT_LOG=DEBUG
     }
@@ -95,10 +92,6 @@ public final class LlmVerticle extends VerticleBase {
   }
 
   private void onCancel(TurnCancel cancel) {
-    cancelled.add(cancel.turn());
-    if (cancelled.size() > REMEMBERED_CANCELS) {
-      cancelled.remove(cancelled.iterator().next());
-    }
     publicEvents.remove(cancel.turn());
     LlmCall call = running.remove(cancel.turn());
     if (call != null) {

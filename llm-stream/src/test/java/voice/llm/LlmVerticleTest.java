@@ -108,14 +108,25 @@ class LlmVerticleTest {
     vertx.eventBus().publish(Addresses.scoped(Addresses.TURN_CANCEL, scope), new TurnCancel("v2", TurnCancel.Reason.bargein));
     await(slow.clientClosed());
     int seen = llmEvents.size();
-    Thread.sleep(150);
-    assertThat(llmEvents).hasSize(seen);
-    assertThat(llmEvents).noneMatch(e -> e instanceof LlmEvent.MessageStop || e instanceof LlmEvent.LlmError);
-    // A late request of the cancelled turn is ignored.
+    // A late request of the cancelled turn is ignored; the next turn's answer is the later signal.
+    slow.paceMillis(1).answer("next");
+    CompletableFuture<Void> nextText = new CompletableFuture<>();
+    vertx.eventBus().<LlmEvent>consumer(Addresses.scoped(Addresses.LLM_EVENT, scope), m -> {
+      if (m.body().turn().equals("v3") && m.body() instanceof LlmEvent.BlockDelta) {
+        nextText.complete(null);
+      }
+    });
     vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_REQUEST, scope),
         new LlmRequest("v2", List.of(ChatMessage.user("sing"))));
-    Thread.sleep(150);
-    assertThat(slow.requests()).hasSize(1);
+    vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_REQUEST, scope),
+        new LlmRequest("v3", List.of(ChatMessage.user("next"))));
+    nextText.get(10, TimeUnit.SECONDS);
+    List<LlmEvent> afterCancel = List.copyOf(llmEvents);
+    assertThat(afterCancel.subList(seen, afterCancel.size())).as("nothing of v2 after its cancel")
+        .allMatch(e -> e.turn().equals("v3"));
+    assertThat(llmEvents).noneMatch(e -> e.turn().equals("v2")
+        && (e instanceof LlmEvent.MessageStop || e instanceof LlmEvent.LlmError));
+    assertThat(slow.requests()).as("the cancelled turn's late request was not sent").hasSize(2);
     await(slow.close());
   }
 }

@@ -35,9 +35,9 @@ public final class SpeechEngines {
     this.vosk = vosk;
   }
 
-  /** Engines as configured by this process's environment. */
-  public static SpeechEngines fromEnvironment() {
-    return new SpeechEngines(VoskInstall.fromEnvironment());
+  /** Engines as configured by this process's environment, with pulled models in {@code modelsCache}. */
+  public static SpeechEngines fromEnvironment(Path modelsCache) {
+    return new SpeechEngines(VoskInstall.fromEnvironment(modelsCache));
   }
 
   /** The engine {@code choice} resolves to, without starting it. */

@@ -4,25 +4,27 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
 import voice.core.message.AudioFrame;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
+import voice.core.stage.Stage;
 import voice.stt.echo.EchoGate;
 import voice.stt.echo.PlaybackListener;
 
 /**
- * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them on one
- * dedicated thread fed by a bounded queue (never on the event loop), and publishes
+ * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them in one
+ * task on the executor handed in, fed by a bounded queue (never on the event loop), and publishes
  * {@link VadEvent}s, changed partial and final {@link Transcript}s and the public events
  * {@code vad.speech_start}, {@code vad.speech_end}, {@code stt.partial}, {@code stt.final} and,
  * after a frame with {@code last = true}, {@code stt.input_end}. Events carry no turn: the
@@ -41,7 +43,7 @@ public final class SttVerticle extends VerticleBase {
 
   private final Recognizer recognizer;
   private final SttOptions options;
-  private final String scope;
+  private final Stage stage;
   private final BlockingQueue<Runnable> work;
   private final AtomicLong dropped = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
@@ -52,10 +54,14 @@ public final class SttVerticle extends VerticleBase {
   private final EchoGate echoGate;
   private PlaybackListener playback;
 
-  public SttVerticle(Recognizer recognizer, SttOptions options, String scope) {
+  /**
+   * {@code decoding} runs the decoding loop for the verticle's whole life: give it a thread of
+   * its own (a single-thread executor), which the caller shuts down after undeploying.
+   */
+  public SttVerticle(Recognizer recognizer, SttOptions options, String scope, Executor decoding) {
     this.recognizer = recognizer;
     this.options = options;
-    this.scope = scope;
+    this.stage = Stage.of(scope, decoding);
     this.work = new ArrayBlockingQueue<>(options.queueFrames());
     this.echoGate = options.echoGate() ? new EchoGate() : null;
   }
@@ -63,14 +69,12 @@ public final class SttVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     transcriber = new StreamingTranscriber(recognizer, options, new Publisher(vertx.eventBus(), context));
-    Thread thread = new Thread(this::runWork, "voice-stt-" + (scope == null || scope.isEmpty() ? "main" : scope));
-    thread.setDaemon(true);
-    thread.start();
-    consumer = vertx.eventBus().consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), msg -> enqueue(msg.body()));
+    stage.executor().execute(this::runWork);
+    consumer = stage.consumer(vertx.eventBus(), Addresses.AUDIO_IN, this::enqueue);
     if (echoGate == null) {
       return consumer.completion();
     }
-    Future<PlaybackListener> listening = PlaybackListener.attach(vertx.eventBus(), scope, echoGate, this::enqueueEcho);
+    Future<PlaybackListener> listening = PlaybackListener.attach(vertx.eventBus(), stage.scope(), echoGate, this::enqueueEcho);
     return Future.all(consumer.completion(), listening.onSuccess(l -> playback = l));
   }
 
@@ -97,7 +101,7 @@ public final class SttVerticle extends VerticleBase {
   }
 
   private void enqueue(AudioFrame frame) {
-    short[] samples = toSamples(frame.pcm());
+    short[] samples = Pcm16.samples(frame.pcm());
     boolean last = frame.last();
     long offsetMs = frame.offsetMs();
     Runnable task = () -> {
@@ -111,8 +115,7 @@ public final class SttVerticle extends VerticleBase {
       transcriber.accept(samples, 0, samples.length);
       if (last) {
         transcriber.finish();
-        context.runOnContext(v -> vertx.eventBus().publish(
-            Addresses.scoped(Addresses.EVENTS, scope), AgentEvent.of("stt.input_end", null)));
+        context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.EVENTS, AgentEvent.of("stt.input_end", null)));
       }
     };
     // The last frame must get through: it is what tells the app the input is over.
@@ -152,14 +155,6 @@ public final class SttVerticle extends VerticleBase {
     } finally {
       stopped.tryComplete();
     }
-  }
-
-  private static short[] toSamples(Buffer pcm) {
-    short[] samples = new short[pcm.length() / 2];
-    for (int i = 0; i < samples.length; i++) {
-      samples[i] = pcm.getShortLE(i * 2);
-    }
-    return samples;
   }
 
   /** Turns the transcriber's callbacks (on the worker thread) into bus messages on the verticle's context. */
@@ -202,8 +197,8 @@ public final class SttVerticle extends VerticleBase {
 
     private void publish(String address, Object message, AgentEvent event) {
       ctx.runOnContext(v -> {
-        bus.publish(Addresses.scoped(address, scope), message);
-        bus.publish(Addresses.scoped(Addresses.EVENTS, scope), event);
+        stage.publish(bus, address, message);
+        stage.publish(bus, Addresses.EVENTS, event);
       });
     }
   }

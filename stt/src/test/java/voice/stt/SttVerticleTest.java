@@ -19,6 +19,7 @@ import voice.core.event.AgentEvent;
 import voice.core.message.AudioFrame;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
+import voice.core.stage.StageThreads;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 
@@ -26,6 +27,7 @@ import voice.stt.sphinx.PocketSphinxRecognizer;
 @ExtendWith(VertxExtension.class)
 class SttVerticleTest {
   private static PocketSphinxRecognizer recognizer;
+  private static final StageThreads threads = new StageThreads("test");
 
   @BeforeAll
   static void startDecoder() {
@@ -35,6 +37,7 @@ class SttVerticleTest {
   @AfterAll
   static void stopDecoder() {
     recognizer.close();
+    threads.close();
   }
 
   /** What one scope's outputs received, in arrival order. */
@@ -74,7 +77,7 @@ class SttVerticleTest {
     String scope = "s1";
     Outputs out = new Outputs(vertx, scope, ctx);
     short[] audio = TestAudio.concat(TestAudio.read(TestAudio.GO_FORWARD), TestAudio.silence(1000));
-    SttVerticle stt = new SttVerticle(recognizer, SttOptions.DEFAULT, scope);
+    SttVerticle stt = new SttVerticle(recognizer, SttOptions.DEFAULT, scope, threads.single("stt"));
     vertx.deployVerticle(stt).onComplete(ctx.succeeding(id -> publishFrames(vertx, scope, audio, 5000)));
     assertThat(ctx.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
 
@@ -110,7 +113,7 @@ class SttVerticleTest {
     Outputs out = new Outputs(vertx, scope, ctx);
     // The input stops right after "meters": no trailing silence to end the utterance.
     short[] audio = TestAudio.slice(TestAudio.read(TestAudio.GO_FORWARD), 0, 2200);
-    vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope))
+    vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, threads.single("stt")))
         .onComplete(ctx.succeeding(id -> publishFrames(vertx, scope, audio, 0)));
     assertThat(ctx.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +128,7 @@ class SttVerticleTest {
     String scope = "s3";
     Outputs out = new Outputs(vertx, scope, ctx);
     short[] audio = TestAudio.mix(TestAudio.silence(3000), TestAudio.noise(3000, 20, 5));
-    vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope))
+    vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, threads.single("stt")))
         .onComplete(ctx.succeeding(id -> publishFrames(vertx, scope, audio, 0)));
     assertThat(ctx.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
     assertThat(out.messages).isEmpty();

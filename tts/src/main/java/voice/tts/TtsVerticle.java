@@ -2,17 +2,16 @@ package voice.tts;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import voice.core.bus.Addresses;
@@ -22,11 +21,12 @@ import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
+import voice.core.stage.Stage;
 import voice.tts.text.SpeakableText;
 
 /**
  * Speaks the {@link TextChunk}s of one conversation ({@code scope}): chunk by chunk, in order,
- * on a dedicated thread, at most {@value #AHEAD} chunks ahead of the chunk the sink is playing,
+ * on the executor handed in, at most {@value #AHEAD} chunks ahead of the chunk the sink is playing,
  * publishing every piece of audio as an {@link AudioChunk} as soon as the engine produced it.
  *
  * <p>All state lives on this verticle's event loop; the worker thread only synthesizes. A
@@ -42,46 +42,34 @@ public final class TtsVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(TtsVerticle.class.getName());
 
   private final SpeechEngine engine;
-  private final String scope;
+  private final Stage stage;
   private final Deque<TextChunk> queue = new ArrayDeque<>();
   private final Map<String, TurnProgress> turns = new HashMap<>();
-  private final Set<String> cancelled = Collections.newSetFromMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > 1024;
-    }
-  });
-  private WorkerExecutor synthesisThread;
   private boolean synthesizing;
   /** The turn being synthesized now, and whether it was cancelled meanwhile. */
   private String inFlightTurn;
   private final AtomicBoolean inFlightCancelled = new AtomicBoolean();
 
-  public TtsVerticle(SpeechEngine engine, String scope) {
+  /**
+   * {@code synthesis} runs the engine, one chunk at a time; the caller owns it and shuts it
+   * down after undeploying.
+   */
+  public TtsVerticle(SpeechEngine engine, String scope, Executor synthesis) {
     this.engine = engine;
-    this.scope = scope;
+    this.stage = Stage.of(scope, synthesis);
   }
 
   @Override
   public Future<?> start() {
     Codecs.register(vertx);
-    synthesisThread = vertx.createSharedWorkerExecutor("voice-tts-" + context.deploymentID(), 1);
     EventBus bus = vertx.eventBus();
     return Future.all(
-        bus.<TextChunk>consumer(address(Addresses.TTS_TEXT), m -> onText(m.body())).completion(),
-        bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body().turn())).completion(),
-        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onProgress(m.body())).completion());
-  }
-
-  @Override
-  public Future<?> stop() {
-    return synthesisThread.close();
+        stage.turnConsumer(bus, Addresses.TTS_TEXT, TextChunk::turn, this::onText).completion(),
+        stage.cancelConsumer(bus, cancel -> onCancel(cancel.turn())).completion(),
+        stage.<PlaybackProgress>consumer(bus, Addresses.PLAYBACK_PROGRESS, this::onProgress).completion());
   }
 
   private void onText(TextChunk chunk) {
-    if (cancelled.contains(chunk.turn())) {
-      return;
-    }
     turns.computeIfAbsent(chunk.turn(), turn -> new TurnProgress());
     queue.add(chunk);
     synthesizeNext();
@@ -95,15 +83,15 @@ public final class TtsVerticle extends VerticleBase {
     if (progress.chunkDone()) {
       turn.lastPlayed = Math.max(turn.lastPlayed, progress.chunkIndex());
     }
-    if (progress.stopped() != null && !"done".equals(progress.stopped())) {
+    if (progress.stop() != null && !"done".equals(progress.stopReason())) {
       // The sink will play nothing more of this turn: synthesizing the rest is wasted.
+      stage.cancel(new TurnCancel(progress.turn(), TurnCancel.Reason.valueOf(progress.stopReason())));
       onCancel(progress.turn());
     }
     synthesizeNext();
   }
 
   private void onCancel(String turn) {
-    cancelled.add(turn);
     if (turn.equals(inFlightTurn)) {
       // Makes the engine stop early instead of finishing audio nobody will hear.
       inFlightCancelled.set(true);
@@ -136,18 +124,24 @@ public final class TtsVerticle extends VerticleBase {
         context.runOnContext(v -> publishAudio(chunk, previous, false));
       }
     };
-    synthesisThread.executeBlocking(() -> {
-      engine.synthesize(text, forward);
+    Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> {
+      try {
+        engine.synthesize(text, forward);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
       return held.get();
-    }, true).onComplete(done -> {
+    }, stage.executor()), context).onComplete(done -> {
       // A cancelled turn, or the worker stopping at shutdown, is not a synthesis failure.
-      if (done.failed() && !(done.cause() instanceof CancellationException)
-          && !(done.cause() instanceof InterruptedException)) {
+      Throwable cause = done.failed() ? unwrap(done.cause()) : null;
+      if (cause != null && !(cause instanceof CancellationException) && !(cause instanceof InterruptedException)) {
         LOG.log(System.Logger.Level.WARNING, "speech synthesis failed, chunk " + chunk.index()
-            + " of turn " + chunk.turn() + " skipped: " + done.cause());
+            + " of turn " + chunk.turn() + " skipped: " + cause);
       }
       publishAudio(chunk, done.succeeded() && done.result() != null ? done.result() : new byte[0], true);
-      if (chunk.last() && !cancelled.contains(chunk.turn())) {
+      if (chunk.last() && !stage.isCancelled(chunk.turn())) {
         publish(Addresses.AUDIO_OUT, new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(), false, true));
         turns.remove(chunk.turn());
       }
@@ -158,18 +152,18 @@ public final class TtsVerticle extends VerticleBase {
   }
 
   private void publishAudio(TextChunk chunk, byte[] pcm, boolean chunkEnd) {
-    if (!cancelled.contains(chunk.turn())) {
+    if (!stage.isCancelled(chunk.turn())) {
       publish(Addresses.AUDIO_OUT,
           new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(pcm), chunkEnd, false));
     }
   }
 
   private void publish(String base, Object message) {
-    vertx.eventBus().publish(address(base), message);
+    stage.publish(vertx.eventBus(), base, message);
   }
 
-  private String address(String base) {
-    return Addresses.scoped(base, scope);
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   /** What this verticle knows of one turn: how far the sink has played, and the turn's markdown state. */

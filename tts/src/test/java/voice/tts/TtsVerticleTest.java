@@ -21,6 +21,7 @@ import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
+import voice.core.stage.StageThreads;
 import voice.tts.mary.MaryTtsEngine;
 
 /** The verticle as a pipeline stage: messages in, messages out, speaking with real MaryTTS. */
@@ -28,6 +29,7 @@ class TtsVerticleTest {
   private static final String SCOPE = "test";
   private static final String REFUSED = "Refuse this sentence.";
   private static MaryTtsEngine mary;
+  private final StageThreads threads = new StageThreads(SCOPE);
 
   private Vertx vertx;
   private RecordingEngine engine;
@@ -44,12 +46,13 @@ class TtsVerticleTest {
     Codecs.register(vertx);
     engine = new RecordingEngine(mary, REFUSED);
     out = new BusRecorder(vertx, SCOPE);
-    await(vertx.deployVerticle(new TtsVerticle(engine, SCOPE)));
+    await(vertx.deployVerticle(new TtsVerticle(engine, SCOPE, threads.single("tts"))));
   }
 
   @AfterEach
   void close() throws Exception {
     await(vertx.close());
+    threads.close();
   }
 
   @Test
@@ -118,7 +121,7 @@ class TtsVerticleTest {
     }
     out.await(chunkEnd("t1", 2));
     for (int played = 0; played <= 2; played++) {
-      publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", played, 0, true, null));
+      publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("t1", played, 0));
       out.await(chunkEnd("t1", played + 3));
     }
     out.await(last("t1"));
@@ -133,7 +136,7 @@ class TtsVerticleTest {
     for (int i = 0; i <= 4; i++) {
       text("t1", i, "This is the rather long sentence number " + i + " of a turn that will be interrupted.", i == 4);
     }
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 2, 0, true, null));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("t1", 2, 0));
     out.await(audioOf("t1"));
     cancel("t1");
     text("t1", 5, "Too late.", true);
@@ -153,7 +156,7 @@ class TtsVerticleTest {
       text("t1", i, "Chunk " + i + ".", i == 4);
     }
     out.await(chunkEnd("t1", 2));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 900, true, "error"));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 0, 900, new PlaybackProgress.Stop("error", 0, true, 0)));
     text("t2", 0, "Next turn.", true);
     out.await(last("t2"));
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import voice.agent.UserError;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.agent.events.EventLogWriter;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Codecs;
@@ -29,7 +31,7 @@ import voice.tts.mary.MaryTtsEngine;
  */
 public final class Benchmark {
   /** Messages per event-bus probe (after {@link BusHopProbe#WARM_UP} unmeasured ones). */
-  private static final int HOP_MESSAGES = 2000;
+  static final int HOP_MESSAGES = 2000;
   private static final int TTS_REPEATS = 5;
   /** One pass over the scripted answer's eight sentences. */
   private static final int WARM_UP_TOKENS = 140;
@@ -69,7 +71,7 @@ public final class Benchmark {
       SpeechEngine tts = startTts();
       warmUp(vertx, serverVertx, tts);
       if (provider == null) {
-        server = new PacedOpenAiServer(serverVertx, BenchAnswer.tokens(settings.tokens()), settings.ttftMs(),
+        server = new PacedOpenAiServer(serverVertx, ScriptedAnswer.tokens(settings.tokens()), settings.ttftMs(),
             settings.tokensPerSecond()).start().await();
         llm = localClient(vertx, server, settings.tokens());
       } else {
@@ -129,12 +131,12 @@ public final class Benchmark {
   private void warmUp(Vertx vertx, Vertx serverVertx, SpeechEngine tts) throws Exception {
     progress("warming up: MaryTTS speaks the scripted answer's sentences once, then one short streamed turn");
     SentenceChunker chunker = new SentenceChunker(settings.options().chunker());
-    List<String> sentences = new ArrayList<>(chunker.feed(String.join("", BenchAnswer.tokens(WARM_UP_TOKENS))));
+    List<String> sentences = new ArrayList<>(chunker.feed(String.join("", ScriptedAnswer.tokens(WARM_UP_TOKENS))));
     sentences.addAll(chunker.flush());
     for (String sentence : new LinkedHashSet<>(sentences)) {
       tts.synthesize(sentence, pcm -> { });
     }
-    PacedOpenAiServer warmUpServer = new PacedOpenAiServer(serverVertx, BenchAnswer.tokens(24), 1, 1000).start().await();
+    PacedOpenAiServer warmUpServer = new PacedOpenAiServer(serverVertx, ScriptedAnswer.tokens(24), 1, 1000).start().await();
     LlmClient client = localClient(vertx, warmUpServer, 24);
     try {
       StreamingTurn.run(vertx, "bench-warm-up", client, tts, settings.options(), new DiscardingSink(), "Warm up.", -1);

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import voice.agent.config.OfflineModels;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.agent.pipeline.InputEnd;
 import voice.agent.pipeline.VoicePipeline;
 import voice.audio.in.FileAudioSource;
@@ -63,19 +66,19 @@ final class ConversationProbe {
 
   private static void oneRun(Vertx serverVertx, SpeechEngine tts, TurnOptions options, Path recording,
       long interruptionAtMs, Figures figures) throws Exception {
-    PacedOpenAiServer server = new PacedOpenAiServer(serverVertx, BenchAnswer.tokens(ANSWER_TOKENS), TTFT_MS,
+    PacedOpenAiServer server = new PacedOpenAiServer(serverVertx, ScriptedAnswer.tokens(ANSWER_TOKENS), TTFT_MS,
         TOKENS_PER_SECOND).start().await();
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
     LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "bench").baseUrl(server.baseUrl()).maxRetries(0).build());
     List<AgentEvent> events = new CopyOnWriteArrayList<>();
     vertx.eventBus().<AgentEvent>consumer(Addresses.EVENTS, m -> events.add(m.body()));
-    try (Recognizer recognizer = SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.AUTO, null)) {
+    try (Recognizer recognizer = OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.AUTO, null)) {
       VoicePipeline pipeline = VoicePipeline.deploy(vertx, "", llm, tts,
           new RealtimePacedSink(new DiscardingSink()), options).await();
       InputEnd end = InputEnd.watch(pipeline);
-      vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, "")).await();
-      vertx.deployVerticle(new FileAudioSource(recording, "", true)).await();
+      vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, "", pipeline.threads().single("stt"))).await();
+      vertx.deployVerticle(new FileAudioSource(recording, "", true, pipeline.threads().single("input"))).await();
       end.finished().await();
       pipeline.close().await();
     } finally {

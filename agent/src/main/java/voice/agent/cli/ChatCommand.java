@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +73,9 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(openRecognizer(engine), sttOptions, ""));
-      run.add(recording != null ? new FileAudioSource(recording, "", true) : microphone());
+      run.add(new SttVerticle(openRecognizer(engine), sttOptions, "", pipeline.threads().single("stt")));
+      run.add(recording != null ? new FileAudioSource(recording, "", true, pipeline.threads().single("input"))
+          : microphone(pipeline.threads().single("microphone")));
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
       }
@@ -112,15 +114,15 @@ public final class ChatCommand implements Callable<Integer> {
     try {
       Path model = voskModel == null || Files.isDirectory(voskModel)
           ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
-      return SpeechEngines.fromEnvironment().open(engine, model);
+      return OfflineModels.standard().speechEngines().open(engine, model);
     } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
   }
 
-  private MicrophoneSource microphone() {
+  private MicrophoneSource microphone(Executor captureThread) {
     try {
-      return new MicrophoneSource(inputDevice, "");
+      return new MicrophoneSource(inputDevice, "", captureThread);
     } catch (AudioDeviceException e) {
       throw new UserError(e.getMessage());
     }

@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
-import voice.agent.bench.BenchAnswer;
-import voice.agent.bench.PacedOpenAiServer;
 import voice.agent.config.AgentConfig;
 import voice.agent.config.LlmSettings;
 import voice.agent.config.OfflineModels;
+import voice.agent.demo.DemoProvider;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmClient;
 import voice.llm.LlmClients;
@@ -83,9 +82,7 @@ public final class LlmOptions {
 
   public LlmClient createClient(Vertx vertx, LlmConfig config) {
     if (DEMO.equals(config.provider())) {
-      // The demo model is the benchmark's local server: the real OpenAI wire format on 127.0.0.1.
-      PacedOpenAiServer server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(60), 300, 25).start().await();
-      config = LlmConfig.builder("openai", DEMO).baseUrl(server.baseUrl()).maxRetries(0).build();
+      config = DemoProvider.start(vertx);
     }
     try {
       return LlmClients.create(vertx, config);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
+import voice.agent.config.OfflineModels;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
@@ -162,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private Supplier<Recognizer> recognizers() {
-    SpeechEngines engines = SpeechEngines.fromEnvironment();
+    SpeechEngines engines = OfflineModels.standard().speechEngines();
     SpeechEngines.Choice choice;
     try {
       choice = SpeechEngines.Choice.parse(stt);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import voice.agent.UserError;
+import voice.agent.config.OfflineModels;
 import voice.agent.events.EventLogWriter;
 import voice.audio.in.FileAudioSource;
 import voice.core.event.AgentEvent;
@@ -77,7 +78,7 @@ public final class TranscribeCommand implements Callable<Integer> {
   private Recognizer open() {
     SpeechEngines.Choice choice = engineChoice(engine);
     try {
-      return SpeechEngines.fromEnvironment().open(choice, voskModel);
+      return OfflineModels.standard().speechEngines().open(choice, voskModel);
     } catch (SpeechEngineUnavailable e) {
       throw new UserError(e.getMessage());
     }

@@ -16,6 +16,7 @@ import voice.models.ModelEntry;
 import voice.models.ModelException;
 import voice.models.ModelStore;
 import voice.models.ProgressListener;
+import voice.stt.SpeechEngines;
 
 /**
  * The models the agent can run without a network: which are installed, how a name given on the
@@ -34,6 +35,11 @@ public final class OfflineModels {
 
   public static OfflineModels standard() {
     return new OfflineModels(new ModelStore(ModelStore.defaultDir(), Catalogue.bundled()));
+  }
+
+  /** The speech engines, finding pulled Vosk models in this store's folder. */
+  public SpeechEngines speechEngines() {
+    return SpeechEngines.fromEnvironment(store.dir());
   }
 
   /** The first installed GGUF language model, in catalogue order. */

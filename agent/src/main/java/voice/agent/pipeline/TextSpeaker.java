@@ -15,7 +15,7 @@ import voice.core.message.TextChunk;
 
 /**
  * Speaks text from a {@link Reader} as one turn ({@code say}, {@code say < notes.txt}): a
- * thread of its own reads it piece by piece through the sentence chunker and publishes the
+ * thread the pipeline hands out reads it piece by piece through the sentence chunker and publishes the
  * chunks, at most {@value #WINDOW} ahead of the chunk being played, so memory stays flat however
  * long the text is and a blocking read never holds an event loop.
  */
@@ -45,11 +45,7 @@ final class TextSpeaker {
     MessageConsumer<PlaybackProgress> progress =
         bus.consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, pipeline.scope()));
     progress.handler(m -> speaker.onProgress(m.body(), progress));
-    progress.completion().onSuccess(v -> {
-      Thread reader = new Thread(() -> speaker.readAll(text), "voice-say-text");
-      reader.setDaemon(true);
-      reader.start();
-    });
+    progress.completion().onSuccess(v -> pipeline.threads().single("say-text").execute(() -> speaker.readAll(text)));
     return speaker.played.future();
   }
 
@@ -61,14 +57,14 @@ final class TextSpeaker {
       if (progress.chunkDone()) {
         lastPlayed = Math.max(lastPlayed, progress.chunkIndex());
       }
-      if (progress.stopped() != null) {
+      if (progress.stop() != null) {
         stopped = true;
       }
       lock.notifyAll();
     }
-    if (progress.stopped() != null) {
+    if (progress.stop() != null) {
       consumer.unregister();
-      played.tryComplete(progress.stopped());
+      played.tryComplete(progress.stopReason());
     }
   }
 

@@ -14,10 +14,12 @@ import voice.audio.out.AudioSink;
 import voice.audio.out.PlaybackVerticle;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
+import voice.core.event.EventProjector;
 import voice.core.message.LlmRequest;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
+import voice.core.stage.StageThreads;
 import voice.core.turn.TurnOptions;
 import voice.core.turn.TurnOrchestrator;
 import voice.llm.LlmClient;
@@ -35,12 +37,14 @@ public final class VoicePipeline {
   private final String scope;
   private final List<String> deployments = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final StageThreads threads;
   private TurnOrchestrator orchestrator;
   private volatile String currentTurn;
 
   private VoicePipeline(Vertx vertx, String scope) {
     this.vertx = vertx;
     this.scope = scope;
+    this.threads = new StageThreads(scope);
   }
 
   /** Deploys the stages; {@code llm} may be null for a pipeline that only speaks ({@code say}). */
@@ -56,8 +60,9 @@ public final class VoicePipeline {
         pipeline.currentTurn = null;
       }
     }));
-    return pipeline.add(new PlaybackVerticle(sink, scope))
-        .compose(v -> pipeline.add(new TtsVerticle(tts, scope)))
+    return pipeline.add(new EventProjector(scope))
+        .compose(v -> pipeline.add(new PlaybackVerticle(sink, scope, pipeline.threads.single("playback"))))
+        .compose(v -> pipeline.add(new TtsVerticle(tts, scope, pipeline.threads.single("tts"))))
         .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
         .compose(v -> pipeline.add(pipeline.orchestrator))
         .map(v -> pipeline);
@@ -110,6 +115,11 @@ public final class VoicePipeline {
     return scope;
   }
 
+  /** The pipeline's stage threads: a listening stage added beside it takes its executor here. */
+  public StageThreads threads() {
+    return threads;
+  }
+
   /** The next turn that ends, whichever it is. */
   public Future<TurnDone> nextTurnDone() {
     Promise<TurnDone> promise = Promise.promise();
@@ -121,7 +131,7 @@ public final class VoicePipeline {
     return consumer.completion().compose(v -> promise.future());
   }
 
-  /** Undeploys every stage, last deployed first. */
+  /** Undeploys every stage, last deployed first, then ends the stages' threads. */
   public Future<Void> close() {
     Future<Void> chain = Future.succeededFuture();
     for (MessageConsumer<?> consumer : consumers) {
@@ -131,7 +141,7 @@ public final class VoicePipeline {
       String id = deployments.get(i);
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.andThen(done -> threads.close());
   }
 
   private Future<Void> add(Deployable verticle) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.audio.PcmAudio;
 import voice.audio.wav.WavReader;
 import voice.stt.WordErrorRate;

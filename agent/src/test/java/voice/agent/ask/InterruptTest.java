@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.Main;
-import voice.agent.bench.BenchAnswer;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.core.event.MonotonicClock;
 
 /** Ctrl-C while the agent speaks: the voice stops, the upstream request is closed, the process exits non-zero. */
@@ -28,7 +28,7 @@ class InterruptTest {
   @BeforeAll
   static void startServer() {
     vertx = Vertx.vertx();
-    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(80), 100, 20).start().await();
+    server = new PacedOpenAiServer(vertx, ScriptedAnswer.tokens(80), 100, 20).start().await();
     // The model keeps writing (never finishes) while the voice speaks the first sentences.
     server.holdAfter(20, new CompletableFuture<>());
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
-import voice.agent.bench.BenchAnswer;
-import voice.agent.bench.PacedOpenAiServer;
 import voice.agent.bench.SpokenAudio;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.tts.mary.MaryTtsEngine;
 
 /**
@@ -37,7 +37,7 @@ class ChatCommandTest {
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
     // Slow enough that the model is still writing when the user interrupts.
-    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(45), 150, 5).start().await();
+    server = new PacedOpenAiServer(vertx, ScriptedAnswer.tokens(45), 150, 5).start().await();
     SpokenAudio spoken = new SpokenAudio(MaryTtsEngine.start()).silence(600).say("What is the capital of France?").silence(6500);
     interruptionAtMs = spoken.positionMs();
     recording = spoken.say("Stop. Tell me about Berlin instead.").silence(2500).write(dir.resolve("conversation.wav"));
@@ -75,7 +75,7 @@ class ChatCommandTest {
 
     JsonNode secondRequest = JSON.readTree(server.requestBodies().get(1));
     String heard = assistantMessage(secondRequest);
-    String fullAnswer = String.join("", BenchAnswer.tokens(45));
+    String fullAnswer = String.join("", ScriptedAnswer.tokens(45));
     assertThat(heard).as("history holds what was played").isNotBlank();
     assertThat(fullAnswer.replace(" ", "")).startsWith(heard.replace(" ", ""));
     assertThat(heard.length()).as("not what was never played").isLessThan(fullAnswer.length());

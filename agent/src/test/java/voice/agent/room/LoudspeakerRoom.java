@@ -4,11 +4,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
-import voice.audio.Resampler;
 import voice.audio.out.AudioSink;
+import voice.core.audio.Resampler;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
+import voice.core.message.CaptureStarted;
 
 /**
  * A simulated room with a loudspeaker and a microphone. As a sink (wrap it in a
@@ -44,7 +45,7 @@ final class LoudspeakerRoom implements AudioSink {
     this.noiseRms = noiseRms;
   }
 
-  /** Starts the microphone: {@code capture.start}, then a frame every 20 ms. */
+  /** Starts the microphone: a {@link CaptureStarted}, then a frame every 20 ms. */
   void start() {
     running = true;
     mic = new Thread(this::capture, "room-mic-" + scope);
@@ -75,7 +76,7 @@ final class LoudspeakerRoom implements AudioSink {
     Random random = new Random(42);
     double pink = 0;
     short[] frame = new short[FRAME];
-    bus.publish(Addresses.scoped(Addresses.EVENTS, scope), AgentEvent.of("capture.start", null));
+    bus.publish(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), new CaptureStarted(MonotonicClock.millis()));
     for (long k = 0; running && (k + 1) * FRAME < speaker.length; k++) {
       long due = startNanos + (k + 1) * 20_000_000L;
       while (System.nanoTime() < due) {

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import voice.agent.bench.BenchAnswer;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.demo.ScriptedAnswer;
 import voice.agent.pipeline.VoicePipeline;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
@@ -53,7 +53,7 @@ class LoudspeakerRoomTest {
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
     Codecs.register(vertx);
-    server = new PacedOpenAiServer(vertx, BenchAnswer.tokens(40), 100, 25).start().await();
+    server = new PacedOpenAiServer(vertx, ScriptedAnswer.tokens(40), 100, 25).start().await();
     tts = MaryTtsEngine.start();
     recognizer = PocketSphinxRecognizer.open(PocketSphinxModel.debianEnUs());
     byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data/goforward.raw"));
@@ -82,12 +82,21 @@ class LoudspeakerRoomTest {
       vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
       pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options).await();
-      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope)).await();
+      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, pipeline.threads().single("stt"))).await();
       room.start();
     }
 
     List<AgentEvent> of(String type) {
       return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** The first event of {@code type}, waiting up to {@code timeoutMs} for it; null if none came. */
+    AgentEvent awaitFirst(String type, long timeoutMs) throws InterruptedException {
+      long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+      while (of(type).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      return of(type).isEmpty() ? null : of(type).get(0);
     }
 
     @Override
@@ -137,7 +146,8 @@ class LoudspeakerRoomTest {
       var done = s.pipeline.ask("Tell me about Paris.");
       long userAt = scheduleUserAfterAudioStart(s, 3000);
       TurnDone turn = done.await();
-      Thread.sleep(3000); // the user's utterance ends and becomes the next turn
+      // The user's utterance ends and becomes the next turn's question.
+      assertThat(s.awaitFirst("stt.final", 30_000)).as("the user's words became a transcript").isNotNull();
       assertThat(turn.outcome()).isEqualTo("bargein");
       assertThat(s.of("turn.bargein")).hasSize(1);
       AgentEvent stop = s.of("audio.stop").get(0);
@@ -148,7 +158,6 @@ class LoudspeakerRoomTest {
       assertThat(latency).as("stopped after the user began, not before").isPositive();
       assertThat(latency).as("the README's barge-in bound: voice stopped within 400 ms of the onset")
           .isLessThanOrEqualTo(400);
-      assertThat(s.of("stt.final")).as("the user's words became a transcript").isNotEmpty();
     }
   }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 
 /** What a browser, a key guesser and a greedy key meet: origins, headers, the log-in cookie, per-key caps. */
 class BrowserAndKeyLimitsTest {

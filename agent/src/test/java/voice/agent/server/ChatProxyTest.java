@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.core.event.MonotonicClock;
 
 /** The OpenAI-compatible proxy with auth and a rate limit on, against a local provider. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 
 /**
  * Connections that never finish, or too many of them, against the real server with short

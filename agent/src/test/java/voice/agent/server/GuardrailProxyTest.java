@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import voice.agent.bench.PacedOpenAiServer;
 import voice.agent.config.AgentConfig;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.server.guard.GuardrailRules;
 import voice.core.event.MonotonicClock;
 

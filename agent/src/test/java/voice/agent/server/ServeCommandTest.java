@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 
 /** {@code voice-agent serve} as a user runs it: a separate process that prints its URL first. */
 class ServeCommandTest {

@@ -3,7 +3,7 @@ package voice.agent.server;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.function.Supplier;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
@@ -31,6 +31,6 @@ final class TestServers {
   }
 
   static Supplier<Recognizer> recognizers() {
-    return () -> SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.POCKETSPHINX, null);
+    return () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null);
   }
 }

@@ -4,15 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
-import voice.audio.Resampler;
 import voice.audio.wav.WavReader;
+import voice.core.audio.Pcm16;
+import voice.core.stage.Stage;
 
 /**
  * Replays a recording as if a microphone captured it ({@code --in FILE}): a WAV of any rate,
@@ -25,38 +26,39 @@ import voice.audio.wav.WavReader;
 public final class FileAudioSource extends VerticleBase {
   private final Path file;
   private final short[] samples;
-  private final String scope;
+  private final Stage stage;
   private final boolean realtime;
   private final Promise<Void> finished = Promise.promise();
   private volatile boolean stopping;
-  private Thread thread;
+  private CompletableFuture<Void> replaying;
 
   /**
    * @param realtime true to pace like a microphone; false to publish as fast as possible
+   * @param replayThread runs the replay (a thread of its own); the caller shuts it down
    */
-  public FileAudioSource(Path file, String scope, boolean realtime) {
-    this(file, null, scope, realtime);
+  public FileAudioSource(Path file, String scope, boolean realtime, Executor replayThread) {
+    this(file, null, scope, realtime, replayThread);
   }
 
   /**
    * Replays a recording already read with {@link #readMono16k} (so that a missing or broken
    * file was reported before anything started).
    */
-  public FileAudioSource(short[] mono16k, String scope, boolean realtime) {
-    this(null, mono16k, scope, realtime);
+  public FileAudioSource(short[] mono16k, String scope, boolean realtime, Executor replayThread) {
+    this(null, mono16k, scope, realtime, replayThread);
   }
 
-  private FileAudioSource(Path file, short[] samples, String scope, boolean realtime) {
+  private FileAudioSource(Path file, short[] samples, String scope, boolean realtime, Executor replayThread) {
     this.file = file;
     this.samples = samples;
-    this.scope = scope;
+    this.stage = Stage.of(scope, replayThread);
     this.realtime = realtime;
   }
 
   /** Reads a WAV or {@code .raw} file as 16 kHz mono 16-bit samples. */
   public static short[] readMono16k(Path file) throws IOException {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".raw")) {
-      return Resampler.toMono16k(WavReader.read(file));
+      return WavReader.read(file).toMono16k();
     }
     byte[] bytes;
     try {
@@ -64,9 +66,7 @@ public final class FileAudioSource extends VerticleBase {
     } catch (NoSuchFileException e) {
       throw new IOException("no such file: " + file);
     }
-    short[] samples = new short[bytes.length / 2];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-    return samples;
+    return Pcm16.samples(bytes, 0, bytes.length);
   }
 
   /** Completes once the last frame has been published (or the source was stopped). */
@@ -78,10 +78,8 @@ public final class FileAudioSource extends VerticleBase {
   public Future<?> start() {
     Future<short[]> read = samples != null ? Future.succeededFuture(samples) : vertx.executeBlocking(() -> readMono16k(file));
     return read.map(pcm -> {
-      FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
-      thread = new Thread(() -> replay(pcm, publisher), "voice-file-input");
-      thread.setDaemon(true);
-      thread.start();
+      FramePublisher publisher = new FramePublisher(vertx.eventBus(), stage.scope());
+      replaying = CompletableFuture.runAsync(() -> replay(pcm, publisher), stage.executor());
       return null;
     });
   }
@@ -90,9 +88,8 @@ public final class FileAudioSource extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     return vertx.executeBlocking(() -> {
-      if (thread != null) {
-        thread.interrupt();
-        thread.join();
+      if (replaying != null) {
+        replaying.join(); // the replay sees stopping within one frame
       }
       finished.tryComplete();
       return null;

@@ -2,20 +2,22 @@ package voice.audio.in;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
+import voice.core.message.CaptureStarted;
 
 /**
  * Cuts 16 kHz mono samples into 20 ms {@link AudioFrame}s and publishes them on the scope's
- * audio-in address, with {@code capture.start} before the first. Called from one thread.
+ * audio-in address, with a {@link CaptureStarted} before the first. Called from one thread.
  */
 final class FramePublisher {
   static final int FRAME_SAMPLES = AudioFrame.SAMPLE_RATE / 50;
 
   private final EventBus bus;
   private final String audioAddress;
-  private final String eventsAddress;
+  private final String captureAddress;
   private final short[] frame = new short[FRAME_SAMPLES];
   private int filled;
   private long publishedSamples;
@@ -25,7 +27,7 @@ final class FramePublisher {
   FramePublisher(EventBus bus, String scope) {
     this.bus = bus;
     this.audioAddress = Addresses.scoped(Addresses.AUDIO_IN, scope);
-    this.eventsAddress = Addresses.scoped(Addresses.EVENTS, scope);
+    this.captureAddress = Addresses.scoped(Addresses.CAPTURE_STARTED, scope);
   }
 
   /** Adds samples; publishes every frame they complete. */
@@ -62,12 +64,9 @@ final class FramePublisher {
   private void emit(short[] samples, int off, int len, boolean last) {
     if (!started) {
       started = true;
-      bus.publish(eventsAddress, AgentEvent.of("capture.start", null));
+      bus.publish(captureAddress, new CaptureStarted(MonotonicClock.millis()));
     }
-    Buffer pcm = Buffer.buffer(len * 2);
-    for (int i = 0; i < len; i++) {
-      pcm.appendShortLE(samples[off + i]);
-    }
+    Buffer pcm = Pcm16.buffer(samples, off, len);
     long offsetMs = publishedSamples * 1000 / AudioFrame.SAMPLE_RATE;
     publishedSamples += len;
     ended = last;

@@ -2,30 +2,33 @@ package voice.audio.in;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
-import voice.audio.Resampler;
 import voice.audio.device.AudioDeviceException;
 import voice.audio.device.AudioDevices;
+import voice.core.audio.Pcm16;
+import voice.core.audio.Resampler;
+import voice.core.stage.Stage;
 
 /**
  * Captures from a Java Sound {@code TargetDataLine} in whatever 16-bit format the device
  * offers (see {@link CaptureFormats}), converts it to 16 kHz mono through a streaming
  * {@link Resampler} and publishes 20 ms {@link voice.core.message.AudioFrame}s on the scope's
- * audio-in address, with {@code capture.start} before the first. Reading blocks, so it runs on
- * its own thread; undeploying closes the line, which ends the read.
+ * audio-in address, with a {@link voice.core.message.CaptureStarted} before the first. Reading blocks, so it runs on
+ * the executor handed in (a thread of its own); undeploying closes the line, which ends the read.
  */
 public final class MicrophoneSource extends VerticleBase {
   private final Mixer.Info device;
-  private final String scope;
+  private final Stage stage;
   private volatile boolean running;
   private TargetDataLine line;
   private AudioFormat format;
-  private Thread thread;
+  private CompletableFuture<Void> capturing;
 
   /**
    * Picks the input device now, so a missing one fails before anything starts.
@@ -33,9 +36,9 @@ public final class MicrophoneSource extends VerticleBase {
    * @param deviceName a case-insensitive part of the mixer's name, or null for the first input
    * @throws AudioDeviceException when there is no input device or none matches
    */
-  public MicrophoneSource(String deviceName, String scope) {
+  public MicrophoneSource(String deviceName, String scope, Executor captureThread) {
     this.device = AudioDevices.findInput(deviceName);
-    this.scope = scope;
+    this.stage = Stage.of(scope, captureThread);
   }
 
   /** The mixer name of the chosen device. */
@@ -62,10 +65,8 @@ public final class MicrophoneSource extends VerticleBase {
       }
       line.start();
       running = true;
-      FramePublisher publisher = new FramePublisher(vertx.eventBus(), scope);
-      thread = new Thread(() -> capture(publisher), "voice-microphone");
-      thread.setDaemon(true);
-      thread.start();
+      FramePublisher publisher = new FramePublisher(vertx.eventBus(), stage.scope());
+      capturing = CompletableFuture.runAsync(() -> capture(publisher), stage.executor());
       return null;
     });
   }
@@ -78,8 +79,8 @@ public final class MicrophoneSource extends VerticleBase {
         line.stop();
         line.close();
       }
-      if (thread != null) {
-        thread.join();
+      if (capturing != null) {
+        capturing.join();
       }
       return null;
     });
@@ -91,7 +92,6 @@ public final class MicrophoneSource extends VerticleBase {
     int rate = Math.round(format.getSampleRate());
     Resampler resampler = rate == Resampler.RATE_16K ? null : new Resampler(rate, Resampler.RATE_16K);
     byte[] bytes = new byte[bytesPer20ms(format)];
-    short[] interleaved = new short[bytes.length / 2];
     while (running) {
       int n = line.read(bytes, 0, bytes.length);
       if (n <= 0) {
@@ -101,12 +101,7 @@ public final class MicrophoneSource extends VerticleBase {
         continue;
       }
       int samples = n / 2 / channels * channels;
-      for (int i = 0; i < samples; i++) {
-        int lo = bytes[2 * i + (bigEndian ? 1 : 0)] & 0xFF;
-        int hi = bytes[2 * i + (bigEndian ? 0 : 1)];
-        interleaved[i] = (short) ((hi << 8) | lo);
-      }
-      short[] mono = Resampler.downmix(Arrays.copyOf(interleaved, samples), channels);
+      short[] mono = Resampler.downmix(Pcm16.samples(bytes, 0, samples * 2, bigEndian), channels);
       short[] out = resampler == null ? mono : resampler.process(mono, 0, mono.length);
       publisher.add(out, 0, out.length);
     }

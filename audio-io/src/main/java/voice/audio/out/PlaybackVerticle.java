@@ -4,90 +4,78 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
+import voice.core.stage.Stage;
 
 /**
  * Plays the {@link AudioChunk}s of a conversation on an {@link AudioSink}. The event loop only
- * queues; one dedicated thread writes (see {@link PlaybackWriter}). Publishes {@code
- * audio.start} / {@code audio.stop} on the scope's events address and {@link PlaybackProgress}
- * on its playback-progress address. A {@link TurnCancel} flushes the sink if that turn is
+ * queues; one task on the executor handed in writes (see {@link PlaybackWriter}). Publishes
+ * {@link PlaybackStarted} when a turn's audio starts and {@link PlaybackProgress} as chunks are
+ * played out and when a turn's audio stops. A {@link TurnCancel} flushes the sink if that turn is
  * playing, drops its queued audio and makes later audio of the turn ignored.
  *
  * <p>The sink is opened at the first chunk's rate (and reopened when a turn has another rate)
  * and closed when the verticle is undeployed; audio still queued then is not played, so wait
- * for the turn's {@code audio.stop} first.
+ * for the turn's stopped {@link PlaybackProgress} first.
  */
 public final class PlaybackVerticle extends VerticleBase {
   /** Queued buffers at most; synthesis runs only a couple of chunks ahead, so this is slack. */
   static final int QUEUE_CAPACITY = 4096;
-  private static final int REMEMBERED_CANCELS = 256;
 
   private final AudioSink sink;
-  private final String scope;
+  private final Stage stage;
   private final BlockingDeque<Object> queue = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
-  private final Map<String, TurnCancel.Reason> cancelled = Collections.synchronizedMap(
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TurnCancel.Reason> eldest) {
-          return size() > REMEMBERED_CANCELS;
-        }
-      });
   private PlaybackWriter writer;
-  private Thread thread;
+  private CompletableFuture<Void> writing;
 
-  public PlaybackVerticle(AudioSink sink, String scope) {
+  /**
+   * {@code writerThread} runs the writer for the verticle's whole life: give it a thread of its
+   * own (a single-thread executor), which the caller shuts down after undeploying.
+   */
+  public PlaybackVerticle(AudioSink sink, String scope, Executor writerThread) {
     this.sink = sink;
-    this.scope = scope;
+    this.stage = Stage.of(scope, writerThread);
   }
 
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    String events = Addresses.scoped(Addresses.EVENTS, scope);
-    String progress = Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope);
-    writer = new PlaybackWriter(sink, queue, cancelled,
-        (AgentEvent e) -> bus.publish(events, e), (PlaybackProgress p) -> bus.publish(progress, p));
-    thread = new Thread(writer, "voice-playback" + (scope == null || scope.isEmpty() ? "" : "-" + scope));
-    thread.setDaemon(true);
-    thread.start();
-    MessageConsumer<AudioChunk> audio =
-        bus.consumer(Addresses.scoped(Addresses.AUDIO_OUT, scope), m -> onChunk(m.body()));
-    MessageConsumer<TurnCancel> cancels =
-        bus.consumer(Addresses.scoped(Addresses.TURN_CANCEL, scope), m -> onCancel(m.body()));
+    writer = new PlaybackWriter(sink, queue, stage,
+        (PlaybackStarted s) -> stage.publish(bus, Addresses.PLAYBACK_STARTED, s),
+        (PlaybackProgress p) -> stage.publish(bus, Addresses.PLAYBACK_PROGRESS, p));
+    writing = CompletableFuture.runAsync(writer, stage.executor());
+    MessageConsumer<AudioChunk> audio = stage.turnConsumer(bus, Addresses.AUDIO_OUT, AudioChunk::turn, this::onChunk);
+    MessageConsumer<TurnCancel> cancels = stage.cancelConsumer(bus, this::onCancel);
     return Future.all(audio.completion(), cancels.completion());
   }
 
   @Override
   public Future<?> stop() {
     writer.stop();
-    return vertx.executeBlocking(() -> {
-      thread.join();
+    return Future.fromCompletionStage(writing, context).transform(v -> vertx.executeBlocking(() -> {
       sink.close();
       return null;
-    });
+    }));
   }
 
   private void onChunk(AudioChunk chunk) {
-    if (cancelled.containsKey(chunk.turn())) {
-      return;
-    }
     if (!queue.offerLast(chunk)) {
       // Only a runaway producer gets here; stop that turn rather than block the event loop.
-      onCancel(new TurnCancel(chunk.turn(), TurnCancel.Reason.error));
+      TurnCancel overflow = new TurnCancel(chunk.turn(), TurnCancel.Reason.error);
+      stage.cancel(overflow);
+      onCancel(overflow);
     }
   }
 
   private void onCancel(TurnCancel cancel) {
-    cancelled.put(cancel.turn(), cancel.reason());
     queue.removeIf(item -> item instanceof AudioChunk c && c.turn().equals(cancel.turn()));
     queue.offerFirst(PlaybackWriter.WAKE);
   }

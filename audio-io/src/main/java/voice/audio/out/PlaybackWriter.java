@@ -9,13 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
+import voice.core.stage.Stage;
 
 /**
- * The one thread that talks to the sink. It writes audio in pieces of about 20 ms and looks
+ * The one task that talks to the sink, run on the executor handed to the playback stage. It writes audio in pieces of about 20 ms and looks
  * for cancels between pieces, so a cancel flushes the sink within one piece. "Played" is the
  * sink's position ({@link AudioSink#playedFrames}), polled every 10 ms while anything waits
  * to be reported; if a device's position never reaches the end of a turn, the turn is drained
@@ -30,8 +32,8 @@ final class PlaybackWriter implements Runnable {
 
   private final AudioSink sink;
   private final BlockingDeque<Object> queue;
-  private final Map<String, TurnCancel.Reason> cancelled;
-  private final Consumer<AgentEvent> events;
+  private final Stage stage;
+  private final Consumer<PlaybackStarted> started;
   private final Consumer<PlaybackProgress> progress;
   private final Map<String, TurnPlayback> turns = new LinkedHashMap<>();
   private final ArrayDeque<PlaybackMark> marks = new ArrayDeque<>();
@@ -39,12 +41,12 @@ final class PlaybackWriter implements Runnable {
   private int openRate;
   private long written;
 
-  PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Map<String, TurnCancel.Reason> cancelled,
-      Consumer<AgentEvent> events, Consumer<PlaybackProgress> progress) {
+  PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Stage stage,
+      Consumer<PlaybackStarted> started, Consumer<PlaybackProgress> progress) {
     this.sink = sink;
     this.queue = queue;
-    this.cancelled = cancelled;
-    this.events = events;
+    this.stage = stage;
+    this.started = started;
     this.progress = progress;
   }
 
@@ -58,7 +60,7 @@ final class PlaybackWriter implements Runnable {
     try {
       while (running) {
         Object item = next();
-        if (item instanceof AudioChunk chunk && !cancelled.containsKey(chunk.turn())) {
+        if (item instanceof AudioChunk chunk && !stage.isCancelled(chunk.turn())) {
           play(chunk);
         }
       }
@@ -102,7 +104,7 @@ final class PlaybackWriter implements Runnable {
         if (!turn.started) {
           turn.started = true;
           turn.startFrame = written;
-          events.accept(AgentEvent.of("audio.start", turn.turn));
+          started.accept(new PlaybackStarted(turn.turn, MonotonicClock.millis()));
         }
         turn.chunkStartsAt(chunk.index(), written);
         int n = Math.min(piece, (pcm.length - off) & ~1);
@@ -114,7 +116,7 @@ final class PlaybackWriter implements Runnable {
       }
     } catch (RuntimeException e) {
       LOG.warn("playback failed: {}", e.getMessage());
-      cancelled.put(turn.turn, TurnCancel.Reason.error);
+      stage.cancel(new TurnCancel(turn.turn, TurnCancel.Reason.error));
       stopCancelledTurns();
       return;
     }
@@ -144,7 +146,7 @@ final class PlaybackWriter implements Runnable {
     boolean any = false;
     for (Iterator<TurnPlayback> it = turns.values().iterator(); it.hasNext(); ) {
       TurnPlayback turn = it.next();
-      TurnCancel.Reason reason = cancelled.get(turn.turn);
+      TurnCancel.Reason reason = stage.cancelReason(turn.turn);
       if (reason == null) {
         continue;
       }
@@ -195,16 +197,14 @@ final class PlaybackWriter implements Runnable {
       finish(turn, "done", mark.chunkIndex(), playedMs);
       turns.remove(turn.turn);
     } else {
-      progress.accept(new PlaybackProgress(turn.turn, mark.chunkIndex(), playedMs, true, null));
+      progress.accept(PlaybackProgress.chunkDone(turn.turn, mark.chunkIndex(), playedMs));
     }
   }
 
   private void finish(TurnPlayback turn, String reason, int chunkIndex, long playedMs) {
     turn.stopped = true;
-    if (turn.started) {
-      events.accept(AgentEvent.of("audio.stop", turn.turn, "reason", reason, "underruns", turn.underruns));
-    }
-    progress.accept(new PlaybackProgress(turn.turn, chunkIndex, playedMs, false, reason));
+    progress.accept(PlaybackProgress.stopped(turn.turn, chunkIndex, playedMs,
+        new PlaybackProgress.Stop(reason, turn.underruns, turn.started, MonotonicClock.millis())));
   }
 
   /** An underrun: a started, unfinished turn whose audio the sink has played to the end. */

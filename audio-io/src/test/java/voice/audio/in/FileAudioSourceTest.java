@@ -19,12 +19,14 @@ import voice.audio.Signals;
 import voice.audio.out.WavFileSink;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.event.AgentEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
+import voice.core.stage.StageThreads;
 
 class FileAudioSourceTest {
   static final Path GO_FORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
   static Vertx vertx;
+  static final StageThreads threads = new StageThreads("test");
 
   @BeforeAll
   static void startVertx() {
@@ -34,6 +36,7 @@ class FileAudioSourceTest {
 
   @AfterAll
   static void stopVertx() throws Exception {
+    threads.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -42,9 +45,9 @@ class FileAudioSourceTest {
     BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
     vertx.eventBus().<AudioFrame>consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), m -> seen.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> seen.add(m.body()))
+    vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> seen.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.deployVerticle(new FileAudioSource(file, scope, realtime)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new FileAudioSource(file, scope, realtime, threads.single("input"))).await(10, TimeUnit.SECONDS);
     List<Object> all = new ArrayList<>();
     while (true) {
       Object o = seen.poll(20, TimeUnit.SECONDS);
@@ -61,7 +64,7 @@ class FileAudioSourceTest {
     short[] samples = FileAudioSource.readMono16k(GO_FORWARD);
     List<Object> seen = replay(GO_FORWARD, "fast", false);
 
-    assertThat(seen.get(0)).isInstanceOfSatisfying(AgentEvent.class, e -> assertThat(e.type()).isEqualTo("capture.start"));
+    assertThat(seen.get(0)).isInstanceOf(CaptureStarted.class);
     List<AudioFrame> frames = seen.stream().skip(1).map(AudioFrame.class::cast).toList();
     assertThat(frames).hasSize((samples.length + 319) / 320);
     byte[] joined = new byte[samples.length * 2];
@@ -99,7 +102,7 @@ class FileAudioSourceTest {
   @Test
   void aBadFileFailsTheDeploymentWithOneLine(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.wav"), "not audio");
-    assertThatThrownBy(() -> vertx.deployVerticle(new FileAudioSource(bad, "bad", true)).await(10, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> vertx.deployVerticle(new FileAudioSource(bad, "bad", true, threads.single("input"))).await(10, TimeUnit.SECONDS))
         .hasMessage(bad + ": not a WAV file (no RIFF/WAVE header)");
   }
 

@@ -21,12 +21,14 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.testdevice.VirtualDeviceProvider;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.event.AgentEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.AudioFrame;
+import voice.core.stage.StageThreads;
 
 /** Capture through the virtual microphone, which records a given signal in real time. */
 class MicrophoneSourceTest {
   static Vertx vertx;
+  static final StageThreads threads = new StageThreads("test");
 
   @BeforeAll
   static void startVertx() {
@@ -36,6 +38,7 @@ class MicrophoneSourceTest {
 
   @AfterAll
   static void stopVertx() throws Exception {
+    threads.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -45,14 +48,14 @@ class MicrophoneSourceTest {
   }
 
   /** Captures {@code count} frames from the microphone, then undeploys it. */
-  static List<AudioFrame> capture(String scope, int count, BlockingQueue<AgentEvent> events, MicrophoneSource[] used)
+  static List<AudioFrame> capture(String scope, int count, BlockingQueue<CaptureStarted> events, MicrophoneSource[] used)
       throws Exception {
     BlockingQueue<AudioFrame> frames = new LinkedBlockingQueue<>();
     vertx.eventBus().<AudioFrame>consumer(Addresses.scoped(Addresses.AUDIO_IN, scope), m -> frames.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()))
+    vertx.eventBus().<CaptureStarted>consumer(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), m -> events.add(m.body()))
         .completion().await(5, TimeUnit.SECONDS);
-    MicrophoneSource mic = new MicrophoneSource("MICROPHONE", scope);
+    MicrophoneSource mic = new MicrophoneSource("MICROPHONE", scope, threads.single("microphone"));
     used[0] = mic;
     String id = vertx.deployVerticle(mic).await(10, TimeUnit.SECONDS);
     List<AudioFrame> got = new ArrayList<>();
@@ -68,14 +71,14 @@ class MicrophoneSourceTest {
   @Test
   void convertsA48kStereoDeviceTo16kMonoFrames() throws Exception {
     VirtualDeviceProvider.microphoneRecords(Signals.sine(48_000, 2, 1000, 9000, 3));
-    BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
+    BlockingQueue<CaptureStarted> events = new LinkedBlockingQueue<>();
     MicrophoneSource[] mic = new MicrophoneSource[1];
 
     List<AudioFrame> frames = capture("mic48", 50, events, mic);
 
     assertThat(mic[0].format().getSampleRate()).isEqualTo(48_000);
     assertThat(mic[0].format().getChannels()).isEqualTo(2);
-    assertThat(events.poll(5, TimeUnit.SECONDS).type()).isEqualTo("capture.start");
+    assertThat(events.poll(5, TimeUnit.SECONDS)).as("capture started").isNotNull();
     short[] samples = new short[50 * 320];
     for (int k = 0; k < frames.size(); k++) {
       AudioFrame f = frames.get(k);
@@ -109,12 +112,12 @@ class MicrophoneSourceTest {
 
   @Test
   void noInputDeviceIsOneClearMessage() {
-    assertThatThrownBy(() -> new MicrophoneSource("webcam", "x"))
+    assertThatThrownBy(() -> new MicrophoneSource("webcam", "x", threads.single("microphone")))
         .isInstanceOf(AudioDeviceException.class)
         .hasMessage("no audio input device: none is named like 'webcam' (devices: "
             + VirtualDeviceProvider.MICROPHONE_NAME + "); use --in FILE.wav");
     VirtualDeviceProvider.plugged(false);
-    assertThatThrownBy(() -> new MicrophoneSource(null, "x"))
+    assertThatThrownBy(() -> new MicrophoneSource(null, "x", threads.single("microphone")))
         .hasMessage("no audio input device: this machine has none; use --in FILE.wav");
   }
 }

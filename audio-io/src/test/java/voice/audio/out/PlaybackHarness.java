@@ -11,24 +11,30 @@ import java.util.function.Predicate;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TurnCancel;
+import voice.core.stage.StageThreads;
 
 /** A PlaybackVerticle on a real event bus: push messages in, take events and progress out. */
 final class PlaybackHarness implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final String scope;
+  private final StageThreads threads;
   final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
   final BlockingQueue<PlaybackProgress> progress = new LinkedBlockingQueue<>();
 
   PlaybackHarness(AudioSink sink, String scope) throws Exception {
     this.scope = scope;
+    this.threads = new StageThreads(scope);
     Codecs.register(vertx);
     vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
     vertx.eventBus().<PlaybackProgress>consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope),
         m -> progress.add(m.body()));
-    vertx.deployVerticle(new PlaybackVerticle(sink, scope)).await(10, TimeUnit.SECONDS);
+    // The public events come from the projector at the edge, as in the application.
+    vertx.deployVerticle(new EventProjector(scope)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new PlaybackVerticle(sink, scope, threads.single("playback"))).await(10, TimeUnit.SECONDS);
   }
 
   void chunk(String turn, int index, int rate, short[] samples, boolean chunkEnd, boolean last) {
@@ -58,5 +64,6 @@ final class PlaybackHarness implements AutoCloseable {
   @Override
   public void close() throws Exception {
     vertx.close().await(10, TimeUnit.SECONDS);
+    threads.close();
   }
 }

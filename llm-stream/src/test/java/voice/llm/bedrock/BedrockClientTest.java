@@ -204,7 +204,11 @@ class BedrockClientTest {
     call.cancel();
     await(server.clientClosed());
     int seen = recorder.events.size();
-    Thread.sleep(100);
+    // The next call's whole answer is the later signal: nothing of the cancelled one came before it ended.
+    server.enqueue(text("Done."));
+    EventRecorder next = new EventRecorder();
+    client.stream(ask("b8", "again"), next);
+    next.awaitEndOfTurn();
     assertThat(recorder.events).hasSize(seen);
     assertThat(recorder.isTerminated()).isFalse();
     client.close();

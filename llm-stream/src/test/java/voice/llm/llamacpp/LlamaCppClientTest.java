@@ -78,14 +78,13 @@ class LlamaCppClientTest {
       LlmCall call = longAnswers.stream(ask("l2"), recorder);
       recorder.awaitFirstText();
       call.cancel();
+      int atCancel = recorder.events.size();
       // The engine's single thread is free again only once the cancelled generation has stopped.
       EventRecorder next = new EventRecorder();
       longAnswers.stream(new LlmRequest("l3", List.of(ChatMessage.user("again"))), next);
       next.awaitFirstText();
       assertThat(longAnswers.tokensReadAfterCancel()).isEqualTo(1);
-      int afterCancel = recorder.events.size();
-      Thread.sleep(100);
-      assertThat(recorder.events).hasSize(afterCancel);
+      assertThat(recorder.events.size()).as("at most the one token in flight").isLessThanOrEqualTo(atCancel + 1);
       assertThat(recorder.isTerminated()).isFalse();
       assertThat(recorder.all(LlmEvent.BlockDelta.class).size()).isLessThan(400);
     } finally {

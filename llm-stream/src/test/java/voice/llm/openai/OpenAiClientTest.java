@@ -210,7 +210,11 @@ class OpenAiClientTest {
     call.cancel();
     int seen = recorder.events.size();
     await(server.clientClosed());
-    Thread.sleep(200);
+    // The next call's whole answer is the later signal: nothing of the cancelled one came before it ended.
+    server.paceMillis(1).answer("Done.");
+    EventRecorder next = new EventRecorder();
+    client.stream(ask("t8", "again"), next);
+    next.awaitEndOfTurn();
     assertThat(server.clientCloses()).isEqualTo(1);
     assertThat(recorder.events.size()).isLessThanOrEqualTo(seen + 1); // at most one already in flight
     assertThat(recorder.isTerminated()).isFalse();

@@ -1,5 +1,7 @@
 package voice.stt.echo;
 
+import voice.core.audio.Resampler;
+
 /**
  * Keeps the assistant's own voice, heard back through the microphone, from counting as speech.
  *
@@ -40,7 +42,8 @@ public final class EchoGate {
   private final LocalLagTracker localLag = new LocalLagTracker();
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
-  private ReferenceResampler resampler;
+  private Resampler resampler;
+  private int resamplerRate;
   private String resamplerTurn;
   private short[] played = new short[FRAME];
   private double floorDb = Double.NaN;
@@ -61,8 +64,9 @@ public final class EchoGate {
 
   /** Audio of {@code turn} just sent to the loudspeaker, mono 16-bit at {@code sampleRate}. */
   public void addReference(String turn, int sampleRate, short[] pcm) {
-    if (resampler == null || !turn.equals(resamplerTurn) || resampler.inRate() != sampleRate) {
-      resampler = new ReferenceResampler(sampleRate);
+    if (resampler == null || !turn.equals(resamplerTurn) || resamplerRate != sampleRate) {
+      resampler = new Resampler(sampleRate, Resampler.RATE_16K);
+      resamplerRate = sampleRate;
       resamplerTurn = turn;
     }
     reference.add(turn, resampler.process(pcm, 0, pcm.length));

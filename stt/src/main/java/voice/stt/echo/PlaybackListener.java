@@ -1,19 +1,19 @@
 package voice.stt.echo;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.function.Consumer;
+import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
 import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackProgress;
 import voice.core.message.TurnCancel;
 
 /**
  * Tells an {@link EchoGate} what the loudspeaker plays in one scope: the {@link AudioChunk}s
- * sent to playback, and the end of a turn's audio ({@code audio.stop}, or its cancel). Each is
+ * sent to playback, and the end of a turn's audio (a stopped {@link PlaybackProgress}, or its cancel). Each is
  * handed to {@code worker} as a task, so the gate sees playback and microphone in the order they
  * arrived, on the thread that also feeds it the microphone.
  */
@@ -27,32 +27,24 @@ public final class PlaybackListener {
   public static Future<PlaybackListener> attach(EventBus bus, String scope, EchoGate gate, Consumer<Runnable> worker) {
     MessageConsumer<AudioChunk> audio = bus.consumer(Addresses.scoped(Addresses.AUDIO_OUT, scope), m -> {
       AudioChunk chunk = m.body();
-      short[] pcm = samples(chunk.pcm());
+      short[] pcm = Pcm16.samples(chunk.pcm());
       if (pcm.length > 0) {
         worker.accept(() -> gate.addReference(chunk.turn(), chunk.sampleRate(), pcm));
       }
     });
     MessageConsumer<TurnCancel> cancels = bus.consumer(Addresses.scoped(Addresses.TURN_CANCEL, scope),
         m -> worker.accept(() -> gate.stopTurn(m.body().turn())));
-    MessageConsumer<AgentEvent> events = bus.consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> {
-      AgentEvent event = m.body();
-      if (event.type().equals("audio.stop") && event.turn() != null) {
-        worker.accept(() -> gate.stopTurn(event.turn()));
+    MessageConsumer<PlaybackProgress> stops = bus.consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope), m -> {
+      PlaybackProgress progress = m.body();
+      if (progress.stop() != null && progress.stop().audioStarted()) {
+        worker.accept(() -> gate.stopTurn(progress.turn()));
       }
     });
-    PlaybackListener listener = new PlaybackListener(List.of(audio, cancels, events));
-    return Future.all(audio.completion(), cancels.completion(), events.completion()).map(v -> listener);
+    PlaybackListener listener = new PlaybackListener(List.of(audio, cancels, stops));
+    return Future.all(audio.completion(), cancels.completion(), stops.completion()).map(v -> listener);
   }
 
   public Future<Void> detach() {
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
-  }
-
-  private static short[] samples(Buffer pcm) {
-    short[] samples = new short[pcm.length() / 2];
-    for (int i = 0; i < samples.length; i++) {
-      samples[i] = pcm.getShortLE(i * 2);
-    }
-    return samples;
   }
 }

@@ -10,22 +10,24 @@ import java.util.stream.Stream;
 /**
  * Where Vosk's model and (on Linux aarch64) native library are: an explicit path, the
  * {@code VOSK_MODEL} / {@code VOSK_NATIVE_DIR} settings, or the models cache that
- * {@code voice-agent models pull} fills (same rules as the models module).
+ * {@code voice-agent models pull} fills. Where that cache is, is the models module's business:
+ * the application hands its folder in (null: no cache is looked at).
  */
 public final class VoskInstall {
   public static final String DEFAULT_MODEL_ID = "vosk-small-en-us";
   public static final String AARCH64_NATIVE_ID = "vosk-native-linux-aarch64";
 
   private final Map<String, String> env;
-  private final String userHome;
+  private final Path modelsCache;
 
-  public VoskInstall(Map<String, String> env, String userHome) {
+  public VoskInstall(Map<String, String> env, Path modelsCache) {
     this.env = env;
-    this.userHome = userHome;
+    this.modelsCache = modelsCache;
   }
 
-  public static VoskInstall fromEnvironment() {
-    return new VoskInstall(System.getenv(), System.getProperty("user.home"));
+  /** This process's settings, with the models cache in {@code modelsCache} (may be null). */
+  public static VoskInstall fromEnvironment(Path modelsCache) {
+    return new VoskInstall(System.getenv(), modelsCache);
   }
 
   /** The model folder: {@code explicit}, else {@code VOSK_MODEL}, else the cached default model. */
@@ -37,7 +39,7 @@ public final class VoskInstall {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return Optional.of(Path.of(fromEnv));
     }
-    return modelInside(modelsCache().resolve(DEFAULT_MODEL_ID));
+    return modelsCache == null ? Optional.empty() : modelInside(modelsCache.resolve(DEFAULT_MODEL_ID));
   }
 
   /** The folder holding libvosk for this machine, when one is configured or cached. */
@@ -46,26 +48,16 @@ public final class VoskInstall {
     if (dir != null && !dir.isBlank()) {
       return Optional.of(Path.of(dir));
     }
-    Path cached = modelsCache().resolve(AARCH64_NATIVE_ID);
-    return isLinuxAarch64() ? folderWith(cached, "libvosk.so") : Optional.empty();
+    if (modelsCache == null || !isLinuxAarch64()) {
+      return Optional.empty();
+    }
+    return folderWith(modelsCache.resolve(AARCH64_NATIVE_ID), "libvosk.so");
   }
 
   static boolean isLinuxAarch64() {
     String arch = System.getProperty("os.arch");
     return System.getProperty("os.name").startsWith("Linux")
         && ("aarch64".equals(arch) || "arm64".equals(arch));
-  }
-
-  Path modelsCache() {
-    String home = env.get("VOICE_AGENT_HOME");
-    if (home != null && !home.isBlank()) {
-      return Path.of(home, "models");
-    }
-    String cache = env.get("XDG_CACHE_HOME");
-    if (cache != null && !cache.isBlank()) {
-      return Path.of(cache, "voice-agent", "models");
-    }
-    return Path.of(userHome, ".cache", "voice-agent", "models");
   }
 
   /** A pulled archive may unpack into a sub-folder; the model is the folder holding {@code am/} or {@code conf/}. */

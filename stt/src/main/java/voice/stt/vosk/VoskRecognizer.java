@@ -28,11 +28,6 @@ public final class VoskRecognizer implements Recognizer {
     this.model = model;
   }
 
-  /** Loads the model in {@code modelDir} (null: {@code VOSK_MODEL} or the models cache). */
-  public static VoskRecognizer open(Path modelDir) {
-    return open(modelDir, VoskInstall.fromEnvironment());
-  }
-
   /** Loads the model in {@code modelDir}, looking elsewhere as {@code install} says when it is null. */
   public static VoskRecognizer open(Path modelDir, VoskInstall install) {
     Path dir = install.modelDir(modelDir).orElseThrow(() -> new SpeechEngineUnavailable(NO_MODEL));

@@ -18,6 +18,7 @@ import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.AudioFrame;
+import voice.core.stage.StageThreads;
 import voice.stt.SttOptions;
 import voice.stt.SttVerticle;
 import voice.stt.TestAudio;
@@ -31,6 +32,7 @@ import voice.stt.sphinx.PocketSphinxRecognizer;
 @ExtendWith(VertxExtension.class)
 class EchoGatedSttVerticleTest {
   private static PocketSphinxRecognizer recognizer;
+  private static final StageThreads threads = new StageThreads("test");
   private static short[] assistant;
   private static short[] user;
 
@@ -46,6 +48,7 @@ class EchoGatedSttVerticleTest {
   @AfterAll
   static void tearDown() {
     recognizer.close();
+    threads.close();
   }
 
   private static List<AgentEvent> run(Vertx vertx, VertxTestContext ctx, String scope, SttOptions options, short[] mic)
@@ -58,7 +61,7 @@ class EchoGatedSttVerticleTest {
         ctx.completeNow();
       }
     });
-    vertx.deployVerticle(new SttVerticle(recognizer, options, scope)).onComplete(ctx.succeeding(id -> {
+    vertx.deployVerticle(new SttVerticle(recognizer, options, scope, threads.single("stt"))).onComplete(ctx.succeeding(id -> {
       // The answer is sent to playback ahead of time, in 1 s chunks; then the microphone hears it.
       short[] at48k = upsample3(assistant);
       for (int off = 0; off < at48k.length; off += 48_000) {

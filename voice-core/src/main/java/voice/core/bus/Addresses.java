@@ -30,9 +30,17 @@ public final class Addresses {
   public static final String TURN_CANCEL = "voice.turn.cancel";
   /** {@link voice.core.message.PlaybackProgress}: what the sink has actually played. */
   public static final String PLAYBACK_PROGRESS = "voice.playback.progress";
+  /** {@link voice.core.message.CaptureStarted}: the first input frame entered the pipeline. */
+  public static final String CAPTURE_STARTED = "voice.audio.capture";
+  /** {@link voice.core.message.PlaybackStarted}: the sink began playing a turn's audio. */
+  public static final String PLAYBACK_STARTED = "voice.playback.started";
   /** {@link voice.core.message.TurnDone}: a turn finished (spoken, cancelled or failed). */
   public static final String TURN_DONE = "voice.turn.done";
-  /** {@link voice.core.event.AgentEvent}: the public JSON-lines event stream. */
+  /**
+   * {@link voice.core.event.AgentEvent}: the public JSON-lines event stream. Output only: no
+   * stage reads it; {@link voice.core.event.EventProjector} writes what stages publish as
+   * typed messages.
+   */
   public static final String EVENTS = "voice.events";
   /** {@link voice.core.event.AgentEvent} of type {@code metrics}, also sent on {@link #EVENTS}. */
   public static final String METRICS = "voice.metrics";

@@ -7,8 +7,10 @@ import voice.core.event.AgentEvent;
 import voice.core.llm.LlmEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.AudioFrame;
+import voice.core.message.CaptureStarted;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -21,7 +23,7 @@ public final class Codecs {
   private static final List<Class<?>> RECORDS = List.of(
       AudioFrame.class, AudioChunk.class, Transcript.class, VadEvent.class, UserTurn.class,
       LlmRequest.class, TextChunk.class, TurnCancel.class, PlaybackProgress.class,
-      TurnDone.class, AgentEvent.class);
+      TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class);
 
   private Codecs() {}
 

@@ -26,6 +26,15 @@ public record AgentEvent(String type, String turn, long ts, long tMs, Map<String
     return new AgentEvent(type, turn, System.currentTimeMillis(), MonotonicClock.millis(), fields);
   }
 
+  /**
+   * An event of something that happened at monotonic {@code tMs} (a typed message's own stamp);
+   * {@code ts} is the wall-clock time of that instant.
+   */
+  public static AgentEvent at(long tMs, String type, String turn, Object... keyValues) {
+    AgentEvent now = of(type, turn, keyValues);
+    return new AgentEvent(type, turn, now.ts - (now.tMs - tMs), tMs, now.fields);
+  }
+
   /** The flat JSON object of the public format: ts, t_ms, turn, type, then the fields. */
   public Map<String, Object> toJsonMap() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -3,23 +3,23 @@ package voice.core.turn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
 import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.llm.LlmEvent;
+import voice.core.message.CaptureStarted;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
+import voice.core.stage.RecentIds;
+import voice.core.stage.Stage;
 
 /**
  * Takes turns: a user's words (typed or recognized) start a turn, the model's text is cut into
@@ -31,16 +31,11 @@ public final class TurnOrchestrator extends VerticleBase {
   /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
   private static final long STOP_CONFIRM_TIMEOUT_MS = 500;
 
-  private final String scope;
+  private final Stage stage;
   private final TurnOptions options;
   private final Conversation conversation;
   /** Utterances whose final must not start a turn; bounded, since a noise may never get a final. */
-  private final Set<String> ignoredUtterances = Collections.newSetFromMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > 64;
-    }
-  });
+  private final RecentIds<Boolean> ignoredUtterances = new RecentIds<>();
   private EventBus bus;
   private ActiveTurn current;
   private int turnCounter;
@@ -49,7 +44,7 @@ public final class TurnOrchestrator extends VerticleBase {
 
   public TurnOrchestrator(TurnOptions options, String scope) {
     this.options = options;
-    this.scope = scope;
+    this.stage = Stage.of(scope);
     this.conversation = new Conversation(options.systemPrompt(), options.maxHistoryMessages());
   }
 
@@ -60,10 +55,11 @@ public final class TurnOrchestrator extends VerticleBase {
         bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
         bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
         bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
-        bus.<LlmEvent>consumer(address(Addresses.LLM_EVENT), m -> onLlmEvent(m.body())).completion(),
+        stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
         bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
         bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
-        bus.<AgentEvent>consumer(address(Addresses.EVENTS), m -> onEvent(m.body())).completion()));
+        bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
+        bus.<PlaybackStarted>consumer(address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
   }
 
   /** The history as the model will see it next (tests and the server read it). */
@@ -104,7 +100,7 @@ public final class TurnOrchestrator extends VerticleBase {
         return;
       }
       if (options.halfDuplex() && current.audioStarted) {
-        ignoredUtterances.add(vad.utterance());
+        ignoredUtterances.add(vad.utterance(), true);
         return;
       }
       ActiveTurn turn = current;
@@ -123,7 +119,7 @@ public final class TurnOrchestrator extends VerticleBase {
       if (isActive() && current.bargeInTimer >= 0) {
         vertx.cancelTimer(current.bargeInTimer);
         current.bargeInTimer = -1;
-        ignoredUtterances.add(vad.utterance()); // too short to interrupt: a backchannel
+        ignoredUtterances.add(vad.utterance(), true); // too short to interrupt: a backchannel
       }
     }
   }
@@ -176,11 +172,13 @@ public final class TurnOrchestrator extends VerticleBase {
     if (progress.chunkDone()) {
       turn.playedChunks = Math.max(turn.playedChunks, progress.chunkIndex() + 1);
     }
-    if (progress.stopped() != null) {
+    PlaybackProgress.Stop stop = progress.stop();
+    if (stop != null) {
+      turn.metrics.underruns(stop.underruns());
       if (turn.cancelled()) {
         turn.metrics.audioStopped(MonotonicClock.millisPrecise());
         finish(turn.cancelReason);
-      } else if ("error".equals(progress.stopped())) {
+      } else if ("error".equals(stop.reason())) {
         // The sink failed (a full disk, a lost device): nothing more of this turn can be heard,
         // so the model stops too and the turn ends now rather than wait for audio that never plays.
         if (turn.error == null) {
@@ -191,7 +189,7 @@ public final class TurnOrchestrator extends VerticleBase {
         }
         finish("error");
       } else if (turn.textEnded) {
-        finish(turn.error != null ? "error" : progress.stopped());
+        finish(turn.error != null ? "error" : stop.reason());
       }
     }
   }
@@ -204,22 +202,11 @@ public final class TurnOrchestrator extends VerticleBase {
     markCancelled(turn, cancel.reason());
   }
 
-  private void onEvent(AgentEvent event) {
+  private void onPlaybackStarted(PlaybackStarted started) {
     ActiveTurn turn = current;
-    switch (event.type()) {
-      case "capture.start" -> captureStartAt = event.tMs();
-      case "audio.start" -> {
-        if (turn != null && event.turn().equals(turn.id)) {
-          turn.audioStarted = true;
-          turn.metrics.firstAudio(event.tMs());
-        }
-      }
-      case "audio.stop" -> {
-        if (turn != null && event.turn().equals(turn.id) && event.fields().get("underruns") instanceof Number n) {
-          turn.metrics.underruns(n.intValue());
-        }
-      }
-      default -> { }
+    if (turn != null && started.turn().equals(turn.id)) {
+      turn.audioStarted = true;
+      turn.metrics.firstAudio(started.tMs());
     }
   }
 
@@ -231,6 +218,7 @@ public final class TurnOrchestrator extends VerticleBase {
   }
 
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
+    stage.cancel(new TurnCancel(turn.id, reason));
     turn.cancelReason = reason.name();
     publishEvent(AgentEvent.of("turn.cancelled", turn.id, "reason", reason.name()));
     if (!turn.audioStarted) {
@@ -272,7 +260,7 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private String nextTurnId() {
     turnCounter++;
-    return (scope == null || scope.isEmpty() ? "" : scope + "-") + "turn-" + turnCounter;
+    return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
   }
 
   private void publishEvent(AgentEvent event) {
@@ -280,6 +268,6 @@ public final class TurnOrchestrator extends VerticleBase {
   }
 
   private String address(String base) {
-    return Addresses.scoped(base, scope);
+    return stage.address(base);
   }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import voice.core.event.AgentEvent;
 import voice.core.llm.LlmEvent;
 import voice.core.message.AudioChunk;
+import voice.core.message.CaptureStarted;
+import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
 import voice.core.message.Transcript;
@@ -59,6 +62,29 @@ class CodecsTest {
     assertThat(roundTrip(cancel)).isEqualTo(cancel);
     Transcript transcript = new Transcript("u1", "go forward", true, 10, 900, List.of(new Transcript.Word("go", 10, 200)));
     assertThat(roundTrip(transcript)).isEqualTo(transcript);
+  }
+
+  @Test
+  void captureAndPlaybackFactsSurviveTheWire() {
+    CaptureStarted capture = new CaptureStarted(1234);
+    assertThat(roundTrip(capture)).isEqualTo(capture);
+    PlaybackStarted started = new PlaybackStarted("t1", 567);
+    assertThat(roundTrip(started)).isEqualTo(started);
+    PlaybackProgress chunk = PlaybackProgress.chunkDone("t1", 0, 900);
+    assertThat(roundTrip(chunk)).isEqualTo(chunk);
+    PlaybackProgress stopped = PlaybackProgress.stopped("t1", 2, 2100,
+        new PlaybackProgress.Stop("bargein", 3, true, 8901));
+    assertThat(roundTrip(stopped)).isEqualTo(stopped);
+    assertThat(roundTrip(stopped).stopReason()).isEqualTo("bargein");
+  }
+
+  @Test
+  void typedFactsAreDeliveredLocallyWithoutCopy() throws Exception {
+    PlaybackStarted sent = new PlaybackStarted("t1", 5);
+    CompletableFuture<PlaybackStarted> received = new CompletableFuture<>();
+    vertx.eventBus().<PlaybackStarted>consumer(Addresses.PLAYBACK_STARTED, m -> received.complete(m.body()));
+    vertx.eventBus().publish(Addresses.PLAYBACK_STARTED, sent);
+    assertThat(received.get(5, TimeUnit.SECONDS)).isSameAs(sent);
   }
 
   @Test

@@ -18,6 +18,7 @@ import voice.core.llm.LlmEvent;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.PlaybackStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -66,20 +67,21 @@ class TurnOrchestratorTest {
     publish(Addresses.LLM_EVENT, text("t1", "It is Paris. It has"));
     TextChunk first = take(chunks);
     assertThat(first).isEqualTo(new TextChunk("t1", 0, "It is Paris.", false));
-    assertThat(chunks.poll(200, TimeUnit.MILLISECONDS)).as("the unfinished sentence waits").isNull();
 
     publish(Addresses.LLM_EVENT, text("t1", " two million people."));
     publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop("t1", true));
-    assertThat(take(chunks).text()).isEqualTo("It has two million people.");
+    assertThat(take(chunks)).as("the unfinished sentence waited for its end")
+        .isEqualTo(new TextChunk("t1", 1, "It has two million people.", false));
     assertThat(take(chunks)).isEqualTo(new TextChunk("t1", 2, "", true));
 
-    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 900, true, null));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 1, 2100, true, null));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 2, 2100, true, "done"));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("t1", 1));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("t1", 0, 900));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("t1", 1, 2100));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 2, 2100, stop("done", 2)));
     assertThat(take(done)).isEqualTo(new TurnDone("t1", "done", null));
     AgentEvent metrics = takeEvent("metrics");
     assertThat(metrics.fields()).containsKeys("ttft_ms", "ttlt_ms", "ttfa_ms", "tbt_ms_p50", "underruns");
+    assertThat(metrics.fields().get("underruns")).as("from the typed stop").isEqualTo(2);
     assertThat(orchestrator.conversation().messages())
         .containsExactly(ChatMessage.user("Capital of France?"), ChatMessage.assistant("It is Paris. It has two million people."));
   }
@@ -91,14 +93,14 @@ class TurnOrchestratorTest {
     publish(Addresses.LLM_EVENT, text("t1", "Once upon a time. There was a fox. It ran"));
     take(chunks);
     take(chunks);
-    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 800, true, null));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("t1", 1));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("t1", 0, 800));
 
     publish(Addresses.VAD, new VadEvent("u1", true, 5000));
     assertThat(take(cancels)).isEqualTo(new TurnCancel("t1", TurnCancel.Reason.bargein));
     assertThat(takeEvent("turn.bargein").turn()).isEqualTo("t1");
     publish(Addresses.LLM_EVENT, text("t1", " away."));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 1, 1000, false, "bargein"));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 1, 1000, stop("bargein", 0)));
     assertThat(take(done).outcome()).isEqualTo("bargein");
     assertThat(orchestrator.conversation().messages())
         .containsExactly(ChatMessage.user("Tell me a story."), ChatMessage.assistant("Once upon a time."));
@@ -116,14 +118,17 @@ class TurnOrchestratorTest {
     take(requests);
     publish(Addresses.LLM_EVENT, text("t1", "Once upon a time. There"));
     take(chunks);
-    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("t1", 1));
     publish(Addresses.VAD, new VadEvent("u1", true, 5000));
     assertThat(take(cancels).reason()).isEqualTo(TurnCancel.Reason.bargein);
     publish(Addresses.VAD, new VadEvent("u1", false, 5400));
     publish(Addresses.STT_FINAL, new Transcript("u1", "wait", true, 5000, 5400, List.of()));
     assertThat(take(done).outcome()).isEqualTo("bargein");
-    assertThat(take(requests).messages()).last().isEqualTo(ChatMessage.user("wait"));
-    assertThat(cancels.poll(200, TimeUnit.MILLISECONDS)).as("no second cancel of the same turn").isNull();
+    LlmRequest wait = take(requests);
+    assertThat(wait.messages()).last().isEqualTo(ChatMessage.user("wait"));
+    publish(Addresses.TURN_START, new UserTurn("t3", "never mind"));
+    assertThat(take(cancels)).as("the next cancel is the replaced turn's, not a second one of t1")
+        .isEqualTo(new TurnCancel(wait.turn(), TurnCancel.Reason.cancelled));
   }
 
   @Test
@@ -132,12 +137,16 @@ class TurnOrchestratorTest {
     take(requests);
     publish(Addresses.LLM_EVENT, text("t1", "Hello there. How"));
     take(chunks);
-    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("t1", 1));
     publish(Addresses.VAD, new VadEvent("u1", true, 1000));
     publish(Addresses.VAD, new VadEvent("u1", false, 1060));
     publish(Addresses.STT_FINAL, new Transcript("u1", "mhm", true, 1000, 1060, List.of()));
-    assertThat(cancels.poll(400, TimeUnit.MILLISECONDS)).isNull();
-    assertThat(requests.poll(100, TimeUnit.MILLISECONDS)).as("a backchannel is not a new turn").isNull();
+    publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop("t1", true));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 1, 1500, stop("done", 0)));
+    assertThat(take(done).outcome()).as("the noise did not interrupt").isEqualTo("done");
+    assertThat(cancels).isEmpty();
+    publish(Addresses.TURN_START, new UserTurn("t2", "Bye"));
+    assertThat(take(requests).turn()).as("a backchannel is not a new turn").isEqualTo("t2");
   }
 
   @Test
@@ -149,7 +158,7 @@ class TurnOrchestratorTest {
     assertThat(take(chunks).text()).isEqualTo("Hello.");
     assertThat(take(chunks).text()).isEqualTo("Wor");
     assertThat(take(chunks).last()).isTrue();
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 2, 500, true, "done"));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 2, 500, stop("done", 0)));
     TurnDone turnDone = take(done);
     assertThat(turnDone.outcome()).isEqualTo("error");
     assertThat(turnDone.error()).isEqualTo("Overloaded");
@@ -161,8 +170,8 @@ class TurnOrchestratorTest {
     take(requests);
     publish(Addresses.LLM_EVENT, text("t1", "Hello. Wor"));
     take(chunks);
-    publish(Addresses.EVENTS, AgentEvent.of("audio.start", "t1"));
-    publish(Addresses.PLAYBACK_PROGRESS, new PlaybackProgress("t1", 0, 0, false, "error"));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("t1", 1));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t1", 0, 0, stop("error", 0)));
     assertThat(take(cancels)).isEqualTo(new TurnCancel("t1", TurnCancel.Reason.error));
     assertThat(take(done)).isEqualTo(new TurnDone("t1", "error", "the voice could not be played or written"));
   }
@@ -174,7 +183,15 @@ class TurnOrchestratorTest {
     publish(Addresses.TURN_CANCEL, new TurnCancel("t1", TurnCancel.Reason.cancelled));
     assertThat(take(done).outcome()).isEqualTo("cancelled");
     publish(Addresses.LLM_EVENT, text("t1", "Late text. More"));
-    assertThat(chunks.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    publish(Addresses.TURN_START, new UserTurn("t2", "Again"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, text("t2", "Next one. And"));
+    assertThat(take(chunks)).as("nothing of the cancelled turn came before the next turn's text")
+        .isEqualTo(new TextChunk("t2", 0, "Next one.", false));
+  }
+
+  private static PlaybackProgress.Stop stop(String reason, int underruns) {
+    return new PlaybackProgress.Stop(reason, underruns, true, 2);
   }
 
   private static LlmEvent text(String turn, String text) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import voice.agent.bench.PacedOpenAiServer;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
@@ -65,7 +65,7 @@ public final class VoiceLoadBench {
             .withLimits(ServerLimits.defaults().withPerKey(maxSessions, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())), // every caller is 127.0.0.1 here
         v -> LlmClients.create(v, llm), MaryTtsEngine.start(),
-        () -> SpeechEngines.fromEnvironment().open(SpeechEngines.Choice.POCKETSPHINX, null));
+        () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
     List<Step> steps = new ArrayList<>();
     int largest = 0;
     try {

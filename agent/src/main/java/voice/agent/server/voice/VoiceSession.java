@@ -17,8 +17,11 @@ import voice.agent.server.upstream.UpstreamErrors;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
+import voice.core.message.CaptureStarted;
 import voice.core.message.TurnCancel;
+import voice.core.stage.StageThreads;
 import voice.stt.Recognizer;
 import voice.stt.SttVerticle;
 
@@ -43,6 +46,7 @@ final class VoiceSession {
   private final ControlMessages control;
   private Recognizer recognizer;
   private String sttDeployment;
+  private final StageThreads sttThread;
   private VoicePipeline pipeline;
   private long samplesIn;
   private boolean started;
@@ -57,6 +61,7 @@ final class VoiceSession {
     this.id = id;
     this.client = client;
     this.setup = setup;
+    this.sttThread = new StageThreads(id);
     this.onClosed = onClosed;
     this.sink = new WebSocketSink(socket, 0);
     this.control = new ControlMessages(this);
@@ -76,7 +81,7 @@ final class VoiceSession {
     return vertx.executeBlocking(setup.recognizers()::get, false)
         .compose(r -> {
           recognizer = r;
-          return vertx.deployVerticle(new SttVerticle(r, setup.sttOptions(), id));
+          return vertx.deployVerticle(new SttVerticle(r, setup.sttOptions(), id, sttThread.single("stt")));
         })
         .compose(deployment -> {
           sttDeployment = deployment;
@@ -163,7 +168,7 @@ final class VoiceSession {
       return;
     }
     if (samplesIn == 0) {
-      publish(Addresses.EVENTS, AgentEvent.of("capture.start", null));
+      publish(Addresses.CAPTURE_STARTED, new CaptureStarted(MonotonicClock.millis()));
     }
     long offsetMs = samplesIn * 1000 / AudioFrame.SAMPLE_RATE;
     samplesIn += pcm.length() / 2;
@@ -269,6 +274,7 @@ final class VoiceSession {
       String deployment = sttDeployment;
       chain = chain.eventually(() -> vertx.undeploy(deployment));
     }
+    chain = chain.andThen(v -> sttThread.close());
     Recognizer r = recognizer;
     // Only once recognition has stopped is the decoder no longer in use: freeing it earlier
     // would crash the native library. If the stop failed (Vert.x closing), leave it to the exit.

@@ -2,8 +2,9 @@ package voice.agent.server.voice;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import voice.audio.Resampler;
 import voice.audio.out.AudioSink;
+import voice.core.audio.Pcm16;
+import voice.core.audio.Resampler;
 
 /**
  * Answer audio out as binary WebSocket frames of 16-bit little-endian mono PCM, optionally
@@ -68,16 +69,8 @@ final class WebSocketSink implements AudioSink {
   }
 
   private Buffer resample(byte[] pcm, int off, int len) {
-    short[] in = new short[len / 2];
-    for (int i = 0; i < in.length; i++) {
-      in[i] = (short) ((pcm[off + 2 * i] & 0xff) | (pcm[off + 2 * i + 1] << 8));
-    }
-    short[] converted = resampler.process(in, 0, in.length);
-    Buffer out = Buffer.buffer(converted.length * 2);
-    for (short s : converted) {
-      out.appendShortLE(s);
-    }
-    return out;
+    short[] converted = resampler.process(Pcm16.samples(pcm, off, len), 0, len / 2);
+    return Pcm16.buffer(converted, 0, converted.length);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package voice.agent.bench;
+package voice.agent.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -15,8 +15,9 @@ import voice.core.event.MonotonicClock;
 /**
  * A local OpenAI-compatible Chat Completions server on 127.0.0.1 that streams a scripted
  * answer at a set pace (time to first token, then tokens per second), in the exact SSE wire
- * format of the API. The benchmark measures the pipeline against it; tests use it to script
- * answers and to see when the client closed the connection.
+ * format of the API. It is the {@code demo} model ({@link DemoProvider}); the benchmark measures
+ * the pipeline against it, and tests use it to script answers and to see when the client
+ * closed the connection.
  */
 public final class PacedOpenAiServer {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,10 +1,10 @@
-package voice.agent.bench;
+package voice.agent.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The scripted answer of the benchmark: plain spoken English cut into word-sized tokens. */
-public final class BenchAnswer {
+/** The scripted answer of the demo model and the benchmark: plain spoken English cut into word-sized tokens. */
+public final class ScriptedAnswer {
   private static final String[] SENTENCES = {
     "Paris is the capital of France, and it has been the heart of the country for centuries.",
     "The city sits on the river Seine, in the north of the country.",
@@ -16,7 +16,7 @@ public final class BenchAnswer {
     "Many people thought it was ugly at first, but today it is loved around the world.",
   };
 
-  private BenchAnswer() {}
+  private ScriptedAnswer() {}
 
   /** Exactly {@code count} tokens: words with their leading space, repeating the text as needed. */
   public static List<String> tokens(int count) {

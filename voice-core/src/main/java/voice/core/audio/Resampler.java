@@ -1,4 +1,4 @@
-package voice.audio;
+package voice.core.audio;
 
 import java.util.Arrays;
 
@@ -7,11 +7,12 @@ import java.util.Arrays;
  * low-pass (Kaiser window, about 80 dB stop band) evaluated at each output instant, with the
  * filter taps precomputed per phase when the rate ratio is a small fraction (44.1k to 16k is
  * 160/441). The cut-off sits at 45% of the lower rate and the stop band starts at its Nyquist
- * frequency, so nothing above 8 kHz folds back into 16 kHz output.
+ * frequency, so nothing above 8 kHz folds back into 16 kHz output. The one resampler of the
+ * project: capture, the WebSocket output and the echo path's playback reference all use it.
  */
 public final class Resampler {
   /** The pipeline's rate (see {@link voice.core.message.AudioFrame}). */
-  public static final int RATE_16K = 16_000;
+  public static final int RATE_16K = voice.core.message.AudioFrame.SAMPLE_RATE;
   private static final double STOP_BAND_DB = 80;
   private static final int MAX_PHASE_TABLE = 8192;
 
@@ -47,13 +48,12 @@ public final class Resampler {
     inputCount = 0;
   }
 
-  /** Down-mixes and converts any PCM audio to 16 kHz mono. */
-  public static short[] toMono16k(PcmAudio audio) {
-    short[] mono = downmix(audio.interleavedSamples(), audio.channels());
-    if (audio.sampleRate() == RATE_16K) {
+  /** Converts a whole mono signal from {@code inRate} to {@code outRate}. */
+  public static short[] convert(short[] mono, int inRate, int outRate) {
+    if (inRate == outRate) {
       return mono;
     }
-    Resampler r = new Resampler(audio.sampleRate(), RATE_16K);
+    Resampler r = new Resampler(inRate, outRate);
     short[] head = r.process(mono, 0, mono.length);
     short[] tail = r.finish();
     short[] all = Arrays.copyOf(head, head.length + tail.length);
@@ -79,6 +79,9 @@ public final class Resampler {
 
   /** Feeds mono samples; returns the output samples that are now complete. */
   public short[] process(short[] mono, int off, int len) {
+    if (up == down) {
+      return Arrays.copyOfRange(mono, off, off + len); // nothing to convert, and no delay
+    }
     float[] in = new float[len];
     for (int i = 0; i < len; i++) {
       in[i] = mono[off + i];
@@ -90,6 +93,9 @@ public final class Resampler {
 
   /** Ends the stream: returns the remaining output, as if silence followed the input. */
   public short[] finish() {
+    if (up == down) {
+      return new short[0];
+    }
     long total = (inputCount * up + down - 1) / down;
     append(new float[half + 1], half + 1);
     short[] out = produce();

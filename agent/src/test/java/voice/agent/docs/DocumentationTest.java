@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class DocumentationTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
-  private static final Pattern EVENT_TYPE = Pattern.compile("AgentEvent\\.of\\(\\s*\"([a-z_.]+)\"");
+  /** {@code AgentEvent.of("type"}, {@code AgentEvent.at(time, "type"} and {@code new AgentEvent("type"}. */
+  private static final Pattern EVENT_TYPE =
+      Pattern.compile("(?:AgentEvent\\.of\\(|AgentEvent\\.at\\([^;\"]*?,|new AgentEvent\\()\\s*\"([a-z_.]+)\"");
 
   @Test
   void linksResolveInsideTheRepository() throws IOException {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * What models write that MaryTTS would read wrongly, rewritten as a person would say it. MaryTTS
  * already says numbers, years, ordinals, decimals, money, "%", "-5", "2-3" ("two to three"),
  * "2 + 2 = 4", file names ("config dot yaml") and e-mail addresses well (checked through its
- * WORDS output and PocketSphinx), so those are left to it. Hand-written: no library on Maven
- * Central rewrites these for speech, and the rules are a few lines each.
+ * WORDS output and PocketSphinx), so those are left to it and no number-to-words library (such
+ * as ICU4J's spell-out) is needed. The rest is hand-written: no library in reach rewrites
+ * addresses, unit symbols or versions for speech, and each rule is a line or two.
  */
 final class SpokenForms {
   private static final Pattern VERSION = Pattern.compile("(?<![\\w.])[vV](\\d+(?:\\.\\d+)+)(?![\\w])");

@@ -21,7 +21,8 @@ final class SpokenForms {
       "(?<![\\w:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\w:])(?!\\s?(?i:[ap]\\.?m\\b))");
   private static final Pattern RATIO = Pattern.compile("(?<![\\w:.])(\\d+):(\\d)(?![\\w:])");
   private static final Pattern MONEY_SCALE = Pattern.compile("([$\u20AC\u00A3])(\\d+(?:\\.\\d+)?)\\s?([kKmMbB]|bn)\\b");
-  private static final Pattern SCALE = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)([kKMB])\\b");
+  /** "10k views", "a 7B model"; not "4K", which is a resolution as often as a thousand. */
+  private static final Pattern SCALE = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)([kMB])\\b");
   private static final Pattern TIMES = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)x\\b");
   private static final Pattern PER = Pattern.compile(
       "(?<=[A-Za-z0-9])/(s|sec|h|hr|min|day|week|month|mo|year|yr)\\b");

@@ -1,6 +1,7 @@
 package voice.tts.text;
 
 import java.util.regex.Pattern;
+import voice.core.chunk.Emoji;
 
 /** Markup inside one line of markdown: what to keep of it when it is read aloud. */
 final class Inline {
@@ -39,15 +40,7 @@ final class Inline {
 
   private static String withoutEmoji(String line) {
     StringBuilder kept = new StringBuilder(line.length());
-    line.codePoints().filter(cp -> !isEmoji(cp)).forEach(kept::appendCodePoint);
+    line.codePoints().filter(cp -> !Emoji.is(cp)).forEach(kept::appendCodePoint);
     return kept.toString();
-  }
-
-  /** Pictographs, dingbats and the joiners, selectors and modifiers that build emoji. */
-  private static boolean isEmoji(int cp) {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF)
-        || (cp >= 0x2190 && Character.getType(cp) == Character.OTHER_SYMBOL)
-        || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3
-        || (cp >= 0xE0020 && cp <= 0xE007F);
   }
 }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * What models write that MaryTTS would read wrongly, rewritten as a person would say it. MaryTTS
  * already says numbers, years, ordinals, decimals, money, "%", "-5", "2-3" ("two to three"),
  * "2 + 2 = 4", file names ("config dot yaml") and e-mail addresses well (checked through its
- * WORDS output and PocketSphinx), so those are left to it. Hand-written: no library on Maven
- * Central rewrites these for speech, and the rules are a few lines each.
+ * WORDS output and PocketSphinx), so those are left to it and no number-to-words library (such
+ * as ICU4J's spell-out) is needed. The rest is hand-written: no library in reach rewrites
+ * addresses, unit symbols or versions for speech, and each rule is a line or two.
  */
 final class SpokenForms {
   private static final Pattern VERSION = Pattern.compile("(?<![\\w.])[vV](\\d+(?:\\.\\d+)+)(?![\\w])");
@@ -20,7 +21,8 @@ final class SpokenForms {
       "(?<![\\w:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\w:])(?!\\s?(?i:[ap]\\.?m\\b))");
   private static final Pattern RATIO = Pattern.compile("(?<![\\w:.])(\\d+):(\\d)(?![\\w:])");
   private static final Pattern MONEY_SCALE = Pattern.compile("([$\u20AC\u00A3])(\\d+(?:\\.\\d+)?)\\s?([kKmMbB]|bn)\\b");
-  private static final Pattern SCALE = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)([kKMB])\\b");
+  /** "10k views", "a 7B model"; not "4K", which is a resolution as often as a thousand. */
+  private static final Pattern SCALE = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)([kMB])\\b");
   private static final Pattern TIMES = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)x\\b");
   private static final Pattern PER = Pattern.compile(
       "(?<=[A-Za-z0-9])/(s|sec|h|hr|min|day|week|month|mo|year|yr)\\b");

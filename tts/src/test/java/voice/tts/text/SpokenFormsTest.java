@@ -31,6 +31,9 @@ class SpokenFormsTest {
       Go to example.com today.               | Go to example.com today.
       Visit http://localhost:8080/api now.   | Visit localhost now.
       The file is at src/main/App.java.      | The file is at src/main/App.java.
+      Watch it in 4K.                        | Watch it in 4K.
+      Read 0x1F and 2x2.                     | Read 0x1F and 2x2.
+      Press F5 to reload.                    | Press F5 to reload.
       """)
   void leavesAloneWhatItNeedNotChange(String markdown, String spoken) {
     assertThat(SpeakableText.of(markdown)).isEqualTo(spoken);

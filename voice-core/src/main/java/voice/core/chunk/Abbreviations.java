@@ -1,6 +1,7 @@
 package voice.core.chunk;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Word lists the boundary rules consult. Tokens are given without their final period. */
@@ -86,9 +87,15 @@ final class Abbreviations {
     return EXCLAIMING_NAMES.contains(token);
   }
 
-  /** "Why? Magazine": a name holding "?" is known by the word that follows it. */
+  /** Names holding "?", each known by the word that follows it: "Why? Magazine". */
+  private static final Map<String, String> QUESTIONING_NAMES = Map.of("Why", "Magazine", "Guess", "Jeans");
+
+  static boolean mayBeQuestioningName(String token) {
+    return QUESTIONING_NAMES.containsKey(token);
+  }
+
   static boolean isQuestioningName(String token, String next) {
-    return token.equals("Why") && next.equals("Magazine") || token.equals("Guess") && next.equals("Jeans");
+    return next.equals(QUESTIONING_NAMES.get(token));
   }
 
   static boolean isAmPm(String token) {

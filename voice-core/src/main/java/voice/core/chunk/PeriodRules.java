@@ -87,7 +87,7 @@ final class PeriodRules {
   static Decision name(CharSequence t, int i, int k, boolean atEnd) {
     String token = t.subSequence(tokenStart(t, i), i).toString();
     boolean exclaiming = t.charAt(i) == '!' && Abbreviations.isExclaimingName(token);
-    if (!exclaiming && !token.equals("Why") && !token.equals("Guess")) {
+    if (!exclaiming && !Abbreviations.mayBeQuestioningName(token)) {
       return Decision.BOUNDARY;
     }
     String word = nextWord(t, k, atEnd);

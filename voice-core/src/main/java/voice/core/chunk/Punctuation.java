@@ -48,14 +48,6 @@ final class Punctuation {
     return c == '\u2022' || c == '\u25E6' || c == '\u25AA' || c == '\u2043';
   }
 
-  /** Pictographs, dingbats and the joiners, selectors, skin tones and tags that build emoji. */
-  static boolean isEmoji(int cp) {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF)
-        || (cp >= 0x2190 && cp < 0x3000 && Character.getType(cp) == Character.OTHER_SYMBOL)
-        || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3
-        || (cp >= 0xE0020 && cp <= 0xE007F);
-  }
-
   /** Dashes that set off a parenthetical: "and -- surprise! -- it worked". */
   static boolean isDash(char c) {
     return c == '-' || c == '\u2013' || c == '\u2014';

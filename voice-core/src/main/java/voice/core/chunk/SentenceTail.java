@@ -62,7 +62,7 @@ final class SentenceTail {
         return atEnd ? last : NEED_MORE;
       }
       int cp = Character.codePointAt(t, e);
-      if (!Punctuation.isEmoji(cp)) {
+      if (!Emoji.is(cp)) {
         return last;
       }
       e += Character.charCount(cp);

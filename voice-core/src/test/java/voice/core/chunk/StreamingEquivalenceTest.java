@@ -19,7 +19,10 @@ class StreamingEquivalenceTest {
       "but", "because", "which", "1,000", "well-known", "\u2014", "-", ",", ";", ":", ".", ".",
       ".", "?", "!", "?!", "...", "\u2026", ". . .", ". . . .", "\"Hi.\"", "(a note.)", "'ok.'",
       "\n", "\n\n", "\n- ", "\n* ", "\n1. ", "\n## ", "\u2022", "Then", "How", "It", "We", "A",
-      "yes", "no", "Paris", "\u201CDone!\u201D", "**Bold.**", "\u3002", "  ", "\r\n"};
+      "yes", "no", "Paris", "\u201CDone!\u201D", "**Bold.**", "\u3002", "  ", "\r\n",
+      "1)", "2)", "3)", "(i)", "(ii)", "a.", "b.", "1.", "2.", "\uD83D\uDC4D", "\uD83C\uDF89\u200D", "[3]",
+      "[1][2]", "--", "\u2014", "\"", "\u201C", "\u201D", "Jeopardy!", "Why?", "Magazine", "Co.", "Ltd.",
+      "Art.", "B.2", "done.Next", "Pacific", "B.", "option"};
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})

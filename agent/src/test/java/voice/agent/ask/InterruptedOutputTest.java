@@ -42,7 +42,7 @@ class InterruptedOutputTest {
     Process agent = start(List.of("ask", "Hi", "--llm", "demo", "--out", wav.toString(), "--realtime"), null, Map.of());
     try {
       // Half a second of 48 kHz speech is in the file being written, and the voice goes on for seconds.
-      waitForPartialWav(agent, 48_000);
+      waitForAudio(agent, wav, 48_000);
       signal(agent, signal);
       assertThat(agent.waitFor(20, TimeUnit.SECONDS)).as("exits after SIG" + signal).isTrue();
       assertThat(agent.exitValue()).isEqualTo(130);
@@ -63,7 +63,7 @@ class InterruptedOutputTest {
     Path wav = dir.resolve("long.wav");
     Process agent = start(List.of("say", "--out", wav.toString()), text, Map.of());
     try {
-      waitForPartialWav(agent, 48_000 * 2 * 10); // ten seconds of speech written
+      waitForAudio(agent, wav, 48_000 * 2 * 10); // ten seconds of speech written
       signal(agent, "TERM");
       assertThat(agent.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(agent.exitValue()).isEqualTo(130);
@@ -107,10 +107,10 @@ class InterruptedOutputTest {
     return builder.start();
   }
 
-  /** Waits until the temporary file being written holds at least {@code bytes} of audio. */
-  private void waitForPartialWav(Process agent, long bytes) throws Exception {
+  /** Waits until the file being written (the target or a temporary file beside it) holds {@code bytes} of audio. */
+  private void waitForAudio(Process agent, Path wav, long bytes) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (partial().map(this::size).orElse(0L) < 44 + bytes) {
+    while (Math.max(size(wav), partial().map(this::size).orElse(0L)) < 44 + bytes) {
       assertThat(agent.isAlive()).as("still running: " + Files.readString(dir.resolve("stderr.txt"))).isTrue();
       assertThat(System.nanoTime()).as("audio written within 120 s").isLessThan(deadline);
       Thread.sleep(20);

@@ -3,10 +3,10 @@ package voice.agent.pipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
+import voice.core.message.InputEnded;
 
 /**
- * Knows when a replayed conversation is over: the input is exhausted ({@code stt.input_end})
+ * Knows when a replayed conversation is over: the input is exhausted ({@link InputEnded})
  * and no turn is being answered or spoken. With a live microphone it never completes.
  */
 public final class InputEnd {
@@ -22,11 +22,8 @@ public final class InputEnd {
 
   public static InputEnd watch(VoicePipeline pipeline) {
     InputEnd end = new InputEnd(pipeline);
-    pipeline.vertx().eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, pipeline.scope()), m -> {
-      if (m.body().type().equals("stt.input_end")) {
-        pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle());
-      }
-    });
+    pipeline.vertx().eventBus().<InputEnded>consumer(Addresses.scoped(Addresses.INPUT_ENDED, pipeline.scope()),
+        m -> pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle()));
     return end;
   }
 

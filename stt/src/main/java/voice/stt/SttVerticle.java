@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
+import voice.core.message.InputEnded;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
 import voice.core.stage.Stage;
@@ -27,7 +29,7 @@ import voice.stt.echo.PlaybackListener;
  * task on the executor handed in, fed by a bounded queue (never on the event loop), and publishes
  * {@link VadEvent}s, changed partial and final {@link Transcript}s and the public events
  * {@code vad.speech_start}, {@code vad.speech_end}, {@code stt.partial}, {@code stt.final} and,
- * after a frame with {@code last = true}, {@code stt.input_end}. Events carry no turn: the
+ * after a frame with {@code last = true}, an {@link InputEnded}. Events carry no turn: the
  * orchestrator maps utterances to turns.
  *
  * <p>With {@link SttOptions#echoGate()} it also listens to the scope's playback (audio sent to
@@ -115,7 +117,8 @@ public final class SttVerticle extends VerticleBase {
       transcriber.accept(samples, 0, samples.length);
       if (last) {
         transcriber.finish();
-        context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.EVENTS, AgentEvent.of("stt.input_end", null)));
+        InputEnded ended = new InputEnded(MonotonicClock.millis());
+        context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.INPUT_ENDED, ended));
       }
     };
     // The last frame must get through: it is what tells the app the input is over.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.message.AudioFrame;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
@@ -55,6 +56,8 @@ class SttVerticleTest {
           ctx.completeNow();
         }
       });
+      // The input's end is a typed message; the projector writes its public event, as in the app.
+      vertx.deployVerticle(new EventProjector(scope)).await();
     }
   }
 

@@ -4,10 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.Objects;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
+import voice.core.message.InputEnded;
+import voice.core.message.Transcript;
 
 /**
- * Knows when a replayed conversation is over: the input is exhausted ({@code stt.input_end})
+ * Knows when a replayed conversation is over: the input is exhausted ({@link InputEnded})
  * and no turn is being answered or spoken. With a live microphone it never completes.
  */
 public final class InputEnd {
@@ -24,14 +25,14 @@ public final class InputEnd {
 
   public static InputEnd watch(VoicePipeline pipeline) {
     InputEnd end = new InputEnd(pipeline);
-    pipeline.vertx().eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, pipeline.scope()), m -> {
-      if (m.body().type().equals("stt.final") && !Objects.toString(m.body().fields().get("text"), "").isBlank()) {
+    var bus = pipeline.vertx().eventBus();
+    bus.<Transcript>consumer(Addresses.scoped(Addresses.STT_FINAL, pipeline.scope()), m -> {
+      if (!Objects.toString(m.body().text(), "").isBlank()) {
         end.heardSpeech = true;
       }
-      if (m.body().type().equals("stt.input_end")) {
-        pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle());
-      }
     });
+    bus.<InputEnded>consumer(Addresses.scoped(Addresses.INPUT_ENDED, pipeline.scope()),
+        m -> pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle()));
     return end;
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.message.AudioChunk;
 import voice.core.message.AudioFrame;
 import voice.core.stage.StageThreads;
@@ -61,6 +62,7 @@ class EchoGatedSttVerticleTest {
         ctx.completeNow();
       }
     });
+    vertx.deployVerticle(new EventProjector(scope)).await(); // writes stt.input_end, as in the app
     vertx.deployVerticle(new SttVerticle(recognizer, options, scope, threads.single("stt"))).onComplete(ctx.succeeding(id -> {
       // The answer is sent to playback ahead of time, in 1 s chunks; then the microphone hears it.
       short[] at48k = upsample3(assistant);

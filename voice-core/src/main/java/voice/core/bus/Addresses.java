@@ -16,6 +16,8 @@ public final class Addresses {
   public static final String STT_FINAL = "voice.stt.final";
   /** {@link voice.core.message.VadEvent}: speech started or ended in the input. */
   public static final String VAD = "voice.stt.vad";
+  /** {@link voice.core.message.InputEnded}: recognition has taken in the whole input. */
+  public static final String INPUT_ENDED = "voice.stt.input_end";
   /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */
   public static final String TURN_START = "voice.turn.start";
   /** {@link voice.core.message.LlmRequest}: the orchestrator asks the model. */

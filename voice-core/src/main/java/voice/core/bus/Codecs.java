@@ -8,6 +8,7 @@ import voice.core.llm.LlmEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
+import voice.core.message.InputEnded;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
@@ -23,7 +24,8 @@ public final class Codecs {
   private static final List<Class<?>> RECORDS = List.of(
       AudioFrame.class, AudioChunk.class, Transcript.class, VadEvent.class, UserTurn.class,
       LlmRequest.class, TextChunk.class, TurnCancel.class, PlaybackProgress.class,
-      TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class);
+      TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class,
+      InputEnded.class);
 
   private Codecs() {}
 

@@ -5,12 +5,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import voice.core.bus.Addresses;
 import voice.core.message.CaptureStarted;
+import voice.core.message.InputEnded;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 
 /**
  * The edge of one conversation ({@code scope}): writes the public events {@code capture.start},
- * {@code audio.start} and {@code audio.stop} from the typed messages the stages publish.
+ * {@code audio.start}, {@code audio.stop} and {@code stt.input_end} from the typed messages the
+ * stages publish.
  * Stages react to those typed messages; {@code voice.events} is output only, and this is the
  * one place that turns the audio stages' facts into its event types and fields.
  */
@@ -28,7 +30,9 @@ public final class EventProjector extends VerticleBase {
     return Future.all(
         bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> onCapture(m.body())).completion(),
         bus.<PlaybackStarted>consumer(address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStart(m.body())).completion(),
-        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onProgress(m.body())).completion());
+        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onProgress(m.body())).completion(),
+        bus.<InputEnded>consumer(address(Addresses.INPUT_ENDED),
+            m -> publish(AgentEvent.at(m.body().tMs(), "stt.input_end", null))).completion());
   }
 
   private void onCapture(CaptureStarted started) {

@@ -18,6 +18,7 @@ import voice.core.message.CaptureStarted;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.ChatMessage;
+import voice.core.message.InputEnded;
 import voice.core.message.LlmRequest;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -68,6 +69,8 @@ class CodecsTest {
   void captureAndPlaybackFactsSurviveTheWire() {
     CaptureStarted capture = new CaptureStarted(1234);
     assertThat(roundTrip(capture)).isEqualTo(capture);
+    InputEnded ended = new InputEnded(4321);
+    assertThat(roundTrip(ended)).isEqualTo(ended);
     PlaybackStarted started = new PlaybackStarted("t1", 567);
     assertThat(roundTrip(started)).isEqualTo(started);
     PlaybackProgress chunk = PlaybackProgress.chunkDone("t1", 0, 900);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.message.CaptureStarted;
+import voice.core.message.InputEnded;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 
@@ -64,6 +65,13 @@ class EventProjectorTest {
     assertThat(stop.tMs()).isEqualTo(2200);
     assertThat(stop.fields()).containsExactly(
         java.util.Map.entry("reason", "bargein"), java.util.Map.entry("underruns", 2));
+
+    publish(Addresses.INPUT_ENDED, new InputEnded(3000));
+    AgentEvent end = take();
+    assertThat(end.type()).isEqualTo("stt.input_end");
+    assertThat(end.turn()).isNull();
+    assertThat(end.tMs()).isEqualTo(3000);
+    assertThat(end.fields()).isEmpty();
   }
 
   private static void publish(String base, Object message) {

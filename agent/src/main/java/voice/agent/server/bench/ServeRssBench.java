@@ -107,23 +107,10 @@ public final class ServeRssBench {
     return rss;
   }
 
-  /**
-   * A session, retried twice: now and then a handshake ends with "connection closed" (seen with
-   * Vert.x's client on both sides of loopback, not understood yet); this bench measures memory.
-   */
   private static LoadClient connect(Vertx vertx, int port, PrintStream log) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        LoadClient client = LoadClient.connect(vertx, port).await();
-        client.session.future().await();
-        return client;
-      } catch (RuntimeException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-        log.println("  handshake failed (" + e.getMessage() + "), retrying");
-      }
-    }
+    LoadClient client = LoadClient.connect(vertx, port).await();
+    client.session.future().await();
+    return client;
   }
 
   /** Until the server says every session has been torn down, so the next batch finds free slots. */

@@ -82,7 +82,7 @@ public final class ServeRssBench {
         int batch = Math.min(AT_ONCE, sessions - done);
         List<LoadClient> clients = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
-          clients.add(connect(vertx, port, log));
+          clients.add(connect(vertx, port));
         }
         Future.all(clients.stream().map(c -> c.speak(utterance)).toList()).await();
         for (LoadClient client : clients) {
@@ -107,7 +107,7 @@ public final class ServeRssBench {
     return rss;
   }
 
-  private static LoadClient connect(Vertx vertx, int port, PrintStream log) {
+  private static LoadClient connect(Vertx vertx, int port) {
     LoadClient client = LoadClient.connect(vertx, port).await();
     client.session.future().await();
     return client;

@@ -93,8 +93,8 @@ public final class AgentServer implements AutoCloseable {
       ServerLimits limits = settings.limits();
       SessionSlots slots = new SessionSlots(settings.maxSessions(), limits.maxSessionsPerKey());
       RateLimiter perKey = new RateLimiter(settings.rateLimitPerMinute());
-      VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots, perKey);
       ConnectionGuard guard = new ConnectionGuard(vertx, limits, settings.maxBodyBytes(), metrics);
+      VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots, perKey, guard);
       Router router = router(vertx, settings, llm, transcript, metrics, voice, slots, perKey, guard);
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setHost(settings.host()).setPort(settings.port())
@@ -119,14 +119,15 @@ public final class AgentServer implements AutoCloseable {
   }
 
   private static VoiceEndpoint voiceEndpoint(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
-      ServerMetrics metrics, SpeechEngine tts, Supplier<Recognizer> recognizers, SessionSlots slots, RateLimiter perKey) {
+      ServerMetrics metrics, SpeechEngine tts, Supplier<Recognizer> recognizers, SessionSlots slots, RateLimiter perKey,
+      ConnectionGuard guard) {
     VoiceSetup setup = new VoiceSetup(tts,
         (session, client) -> new TurnLimitedLlmClient(
             new GuardedLlmClient(llm, settings.guardrails(), transcript, "voice", session), perKey, client, vertx),
         recognizers, settings.turnOptions(), settings.sttOptions(), metrics,
         settings.maxAudioFrameBytes(), settings.maxTextMessageBytes(), settings.maxWebSocketMessageBytes(),
         new RateLimiter(settings.limits().badMessagesPerMinute()));
-    return new VoiceEndpoint(vertx, setup, slots);
+    return new VoiceEndpoint(vertx, setup, slots, guard::releaseOf);
   }
 
   private static Router router(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,

@@ -125,6 +125,18 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void closedWebSocketsGiveTheirConnectionBack() throws Exception {
+    // Five sessions one after the other from 127.0.0.1, whose cap is 3 connections.
+    for (int i = 0; i < 5; i++) {
+      try (VoiceClient client = VoiceClient.open(vertx, server.port(), null)) {
+        assertThat(client.ofType("session.start")).hasSize(1);
+      }
+      Eventually.await("the session to end", 20, () -> server.activeSessions() == 0);
+    }
+    Eventually.await("every connection to be counted closed", 20, () -> openConnections() == 0);
+  }
+
+  @Test
   void aBodyOverTheLimitGets413InOpenAiShapeAndTheConnectionIsClosed() throws Exception {
     String declared = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "Content-Length: 100000000\r\n\r\n";

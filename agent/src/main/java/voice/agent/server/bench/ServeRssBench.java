@@ -82,9 +82,7 @@ public final class ServeRssBench {
         int batch = Math.min(AT_ONCE, sessions - done);
         List<LoadClient> clients = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
-          LoadClient client = LoadClient.connect(vertx, port).await();
-          client.session.future().await();
-          clients.add(client);
+          clients.add(connect(vertx, port));
         }
         Future.all(clients.stream().map(c -> c.speak(utterance)).toList()).await();
         for (LoadClient client : clients) {
@@ -95,6 +93,7 @@ public final class ServeRssBench {
           }
         }
         Future.all(clients.stream().map(LoadClient::close).toList()).await();
+        awaitNoSessions(port);
         done += batch;
         if (done % 20 == 0 || done == sessions) {
           rss.put(done, rssMiB(serve.pid()));
@@ -106,6 +105,26 @@ public final class ServeRssBench {
       serve.waitFor(30, TimeUnit.SECONDS);
     }
     return rss;
+  }
+
+  private static LoadClient connect(Vertx vertx, int port) {
+    LoadClient client = LoadClient.connect(vertx, port).await();
+    client.session.future().await();
+    return client;
+  }
+
+  /** Until the server says every session has been torn down, so the next batch finds free slots. */
+  private static void awaitNoSessions(int port) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/health")).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!http.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("\"sessions\":0")) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("sessions did not end within 60 s");
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static double rssMiB(long pid) throws IOException {

@@ -25,6 +25,8 @@ public final class ConnectionGuard {
   private final ServerMetrics metrics;
   private final AtomicInteger open = new AtomicInteger();
   private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  /** How each open connection is uncounted, once, whichever close is seen first. */
+  private final Map<HttpConnection, Runnable> releases = new ConcurrentHashMap<>();
   /** Connections still waiting for their first request, with the timer that closes them. */
   private final Map<HttpConnection, Long> awaitingHeaders = new ConcurrentHashMap<>();
 
@@ -41,16 +43,22 @@ public final class ConnectionGuard {
     AtomicInteger fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
     int total = open.incrementAndGet();
     int mine = fromAddress.incrementAndGet();
-    connection.closeHandler(v -> {
-      open.decrementAndGet();
-      if (fromAddress.decrementAndGet() <= 0) {
-        perAddress.remove(address, fromAddress);
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        releases.remove(connection);
+        open.decrementAndGet();
+        if (fromAddress.decrementAndGet() <= 0) {
+          perAddress.remove(address, fromAddress);
+        }
+        Long timer = awaitingHeaders.remove(connection);
+        if (timer != null) {
+          vertx.cancelTimer(timer);
+        }
       }
-      Long timer = awaitingHeaders.remove(connection);
-      if (timer != null) {
-        vertx.cancelTimer(timer);
-      }
-    });
+    };
+    releases.put(connection, release);
+    connection.closeHandler(v -> release.run());
     if (over(limits.maxConnections(), total) || over(limits.maxConnectionsPerAddress(), mine)) {
       metrics.error("connection_limit");
       connection.close();
@@ -64,6 +72,15 @@ public final class ConnectionGuard {
         }
       }));
     }
+  }
+
+  /**
+   * What uncounts {@code connection} when it closes. A connection upgraded to a WebSocket no
+   * longer reports its close to the HTTP connection's handler, so the WebSocket's own close
+   * must call this (else every voice session would hold its slot of the caps forever).
+   */
+  public Runnable releaseOf(HttpConnection connection) {
+    return releases.getOrDefault(connection, () -> { });
   }
 
   /** Wraps the router: stops the header deadline, starts the body deadline, refuses oversized bodies. */

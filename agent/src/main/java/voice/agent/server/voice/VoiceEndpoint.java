@@ -21,11 +21,15 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final VoiceSetup setup;
   private final SessionSlots slots;
+  private final java.util.function.Function<io.vertx.core.http.HttpConnection, Runnable> connectionReleases;
   private final AtomicLong counter = new AtomicLong();
   private final Map<String, VoiceSession> sessions = new ConcurrentHashMap<>();
 
-  public VoiceEndpoint(Vertx vertx, VoiceSetup setup, SessionSlots slots) {
+  /** @param connectionReleases uncounts a connection from the connection caps, called when its WebSocket closes */
+  public VoiceEndpoint(Vertx vertx, VoiceSetup setup, SessionSlots slots,
+      java.util.function.Function<io.vertx.core.http.HttpConnection, Runnable> connectionReleases) {
     this.vertx = vertx;
+    this.connectionReleases = connectionReleases;
     this.setup = setup;
     this.slots = slots;
   }
@@ -50,11 +54,14 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
       return;
     }
     String id = "ws" + counter.incrementAndGet();
+    Runnable releaseConnection = connectionReleases.apply(rc.request().connection());
     rc.request().toWebSocket()
         .onSuccess(socket -> {
+          socket.endHandler(v -> releaseConnection.run());
           VoiceSession session = new VoiceSession(vertx, socket, id, client, setup, () -> {
             sessions.remove(id);
             slots.release(client);
+            releaseConnection.run();
           });
           sessions.put(id, session);
           session.start();

@@ -93,10 +93,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw new UserError("--port must be 0..65535, was " + port);
+      throw new UserError("--port must be 0..65535, was " + port, 2);
     }
     if (transcriptMaxBytes < 1024) {
-      throw new UserError("--transcript-max-bytes must be at least 1024");
+      throw new UserError("--transcript-max-bytes must be at least 1024", 2);
     }
     for (int value : new int[] {idleTimeout, headerTimeout, bodyTimeout, maxConnections, maxConnectionsPerAddress,
         maxSessionsPerKey}) {

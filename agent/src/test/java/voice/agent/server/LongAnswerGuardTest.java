@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.config.AgentConfig;
+import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.server.guard.GuardrailRules;
 
 /**

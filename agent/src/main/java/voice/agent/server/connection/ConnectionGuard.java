@@ -4,8 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.access.ApiErrors;
@@ -43,7 +45,7 @@ public final class ConnectionGuard {
     AtomicInteger fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
     int total = open.incrementAndGet();
     int mine = fromAddress.incrementAndGet();
-    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean released = new AtomicBoolean();
     Runnable release = () -> {
       if (released.compareAndSet(false, true)) {
         releases.remove(connection);
@@ -121,7 +123,7 @@ public final class ConnectionGuard {
     String body = ApiErrors.body("request body too large: at most " + maxBodyBytes + " bytes",
         "invalid_request_error", "request_too_large").encode();
     response.setStatusCode(413).putHeader("connection", "close").putHeader("content-type", "application/json")
-        .putHeader("content-length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+        .putHeader("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length))
         .write(body)
         .onComplete(v -> request.connection().close());
   }

@@ -2,16 +2,15 @@ package voice.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
-import voice.agent.config.OfflineModels;
 import voice.agent.pipeline.ConversationPrinter;
 import voice.agent.pipeline.InputEnd;
 import voice.agent.pipeline.SpeakingRun;
@@ -21,8 +20,6 @@ import voice.audio.in.MicrophoneSource;
 import voice.core.turn.TurnOptions;
 import voice.models.FirstRun;
 import voice.stt.Recognizer;
-import voice.stt.SpeechEngineUnavailable;
-import voice.stt.SpeechEngines;
 import voice.stt.SttOptions;
 import voice.stt.SttVerticle;
 
@@ -35,6 +32,7 @@ import voice.stt.SttVerticle;
 public final class ChatCommand implements Callable<Integer> {
   @Mixin LlmOptions llm;
   @Mixin OutputOptions output;
+  @Mixin RecognizerOptions stt;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -42,11 +40,6 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--input-device", paramLabel = "NAME", description = "Microphone (name or part of it; see 'voice-agent devices').")
   String inputDevice;
 
-  @Option(names = "--stt", paramLabel = "ENGINE", defaultValue = "auto", description = "auto, vosk or pocketsphinx.")
-  String stt;
-
-  @Option(names = "--vosk-model", paramLabel = "DIR", description = "Vosk model folder.")
-  Path voskModel;
 
   @Option(names = "--half-duplex", description = "Ignore the microphone while the assistant speaks (for echoing rooms).")
   Boolean halfDuplex;
@@ -61,9 +54,9 @@ public final class ChatCommand implements Callable<Integer> {
   public Integer call() {
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
-    SpeechEngines.Choice engine = TranscribeCommand.engineChoice(stt);
+    Supplier<Recognizer> recognizers = stt.recognizers();
     short[] recording = input == null ? null : readInput();
-    // The outputs next: an unusable --out or --events is refused before the model is looked for.
+    // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
       var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
       TurnOptions options = turnOptions(config);
@@ -73,7 +66,7 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(openRecognizer(engine), sttOptions, "", pipeline.threads().single("stt")));
+      run.add(new SttVerticle(recognizers.get(), sttOptions, "", pipeline.threads().single("stt")));
       run.add(recording != null ? new FileAudioSource(recording, "", true, pipeline.threads().single("input"))
           : microphone(pipeline.threads().single("microphone")));
       if (input == null) {
@@ -108,16 +101,6 @@ public final class ChatCommand implements Callable<Integer> {
   private SttOptions sttOptions(AgentConfig config) {
     Long silence = endpointMs != null ? endpointMs : config.voice().endpointSilenceMs();
     return silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence);
-  }
-
-  private Recognizer openRecognizer(SpeechEngines.Choice engine) {
-    try {
-      Path model = voskModel == null || Files.isDirectory(voskModel)
-          ? voskModel : OfflineModels.standard().resolveVosk(voskModel.toString());
-      return OfflineModels.standard().speechEngines().open(engine, model);
-    } catch (SpeechEngineUnavailable | IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
   }
 
   private MicrophoneSource microphone(Executor captureThread) {

@@ -9,14 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
-import voice.agent.config.OfflineModels;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
-import voice.stt.SpeechEngineUnavailable;
-import voice.stt.SpeechEngines;
 import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
 
@@ -81,12 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-sessions", paramLabel = "N", description = "Concurrent voice sessions (default: config, else 8).")
   Integer maxSessions;
 
-  @Option(names = "--stt", paramLabel = "ENGINE", defaultValue = "auto",
-      description = "auto (Vosk when a model is installed, else PocketSphinx), vosk or pocketsphinx.")
-  String stt;
-
-  @Option(names = "--vosk-model", paramLabel = "DIR", description = "Vosk model folder (default: VOSK_MODEL or the models cache).")
-  Path voskModel;
+  @Mixin RecognizerOptions stt;
 
   @Mixin LlmOptions llm;
 
@@ -104,6 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UserError("timeouts and limits must be 0 (off) or positive, was " + value, 2);
       }
     }
+    Supplier<Recognizer> recognizers = stt.recognizers();
     AgentConfig config = AgentConfig.load(llm.configFile);
     LlmConfig llmConfig = llm.toConfig(config);
     ServerSettings base = ServerSettings.defaults()
@@ -120,7 +113,6 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
-    Supplier<Recognizer> recognizers = recognizers();
     recognizers.get().close(); // a missing speech model fails now, with one line, not per session
     SpeechEngine tts;
     try {
@@ -160,22 +152,5 @@ public final class ServeCommand implements Callable<Integer> {
       return new UserError("cannot listen on " + where + ": " + reason);
     }
     return new UserError("cannot listen on " + where + ": " + cause.getMessage());
-  }
-
-  private Supplier<Recognizer> recognizers() {
-    SpeechEngines engines = OfflineModels.standard().speechEngines();
-    SpeechEngines.Choice choice;
-    try {
-      choice = SpeechEngines.Choice.parse(stt);
-    } catch (SpeechEngineUnavailable e) {
-      throw new UserError(e.getMessage());
-    }
-    return () -> {
-      try {
-        return engines.open(choice, voskModel);
-      } catch (SpeechEngineUnavailable e) {
-        throw new UserError(e.getMessage());
-      }
-    };
   }
 }

@@ -9,18 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import voice.agent.UserError;
-import voice.agent.config.OfflineModels;
 import voice.agent.events.EventLogWriter;
 import voice.audio.in.FileAudioSource;
 import voice.core.event.AgentEvent;
 import voice.core.io.OsReason;
 import voice.core.message.Transcript;
 import voice.stt.Recognizer;
-import voice.stt.SpeechEngineUnavailable;
-import voice.stt.SpeechEngines;
 import voice.stt.StreamingTranscriber;
 import voice.stt.SttOptions;
 
@@ -36,12 +34,7 @@ public final class TranscribeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings to transcribe.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--stt", paramLabel = "ENGINE", defaultValue = "auto",
-      description = "auto (Vosk when a model is installed, else PocketSphinx), vosk or pocketsphinx.")
-  String engine;
-
-  @Option(names = "--vosk-model", paramLabel = "DIR", description = "Vosk model folder (default: VOSK_MODEL or the models cache).")
-  Path voskModel;
+  @Mixin RecognizerOptions stt;
 
   @Option(names = "--events", paramLabel = "FILE|-", description = "Write the partials and finals with timings as JSON lines.")
   String events;
@@ -51,7 +44,7 @@ public final class TranscribeCommand implements Callable<Integer> {
     PrintStream out = System.out;
     int failures = 0;
     int decoded = 0;
-    try (Recognizer recognizer = open(); EventLogWriter log = events == null ? null : EventLogWriter.open(events)) {
+    try (Recognizer recognizer = stt.recognizers().get(); EventLogWriter log = events == null ? null : EventLogWriter.open(events)) {
       for (String name : files) {
         short[] samples;
         try {
@@ -73,24 +66,6 @@ public final class TranscribeCommand implements Callable<Integer> {
       throw new UserError(failures + " of " + files.size() + " files could not be read");
     }
     return 0;
-  }
-
-  private Recognizer open() {
-    SpeechEngines.Choice choice = engineChoice(engine);
-    try {
-      return OfflineModels.standard().speechEngines().open(choice, voskModel);
-    } catch (SpeechEngineUnavailable e) {
-      throw new UserError(e.getMessage());
-    }
-  }
-
-  /** The {@code --stt} choice; an unknown name is a bad option. */
-  static SpeechEngines.Choice engineChoice(String name) {
-    try {
-      return SpeechEngines.Choice.parse(name);
-    } catch (SpeechEngineUnavailable e) {
-      throw new UserError(e.getMessage(), 2);
-    }
   }
 
   /** Decodes one file and returns its utterances' text joined by spaces. */

@@ -1,5 +1,6 @@
 package voice.stt;
 
+import voice.stt.echo.AecMode;
 import voice.stt.vad.EnergyVad;
 
 /**
@@ -15,17 +16,18 @@ import voice.stt.vad.EnergyVad;
  * @param vad the voice detector's thresholds
  * @param echoGate whether {@link SttVerticle} keeps the assistant's own voice, heard back
  *     through the microphone, from counting as speech (see {@link voice.stt.echo.EchoGate})
+ * @param aec the echo canceller ahead of the gate (used only with the gate)
  */
 public record SttOptions(
     long endSilenceMs, long minSpeechMs, long preRollMs, int frameMs, int partialIntervalMs,
-    int queueFrames, EnergyVad.Settings vad, boolean echoGate) {
+    int queueFrames, EnergyVad.Settings vad, boolean echoGate, AecMode aec) {
   public static final SttOptions DEFAULT =
-      new SttOptions(700, 120, 300, 20, 100, 2000, EnergyVad.Settings.DEFAULT, true);
+      new SttOptions(700, 120, 300, 20, 100, 2000, EnergyVad.Settings.DEFAULT, true, AecMode.OFF);
 
-  /** Options with the echo gate on. */
+  /** Options with the echo gate on, without a canceller. */
   public SttOptions(long endSilenceMs, long minSpeechMs, long preRollMs, int frameMs, int partialIntervalMs,
       int queueFrames, EnergyVad.Settings vad) {
-    this(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, true);
+    this(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, true, AecMode.OFF);
   }
 
   public SttOptions {
@@ -35,17 +37,24 @@ public record SttOptions(
     if (queueFrames < 1 || partialIntervalMs < frameMs || preRollMs < 0) {
       throw new IllegalArgumentException("invalid SttOptions " + queueFrames + "/" + partialIntervalMs);
     }
+    if (aec == null) {
+      throw new IllegalArgumentException("aec must not be null");
+    }
   }
 
   public SttOptions withEndSilenceMs(long ms) {
-    return new SttOptions(ms, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate);
+    return new SttOptions(ms, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate, aec);
   }
 
   public SttOptions withMinSpeechMs(long ms) {
-    return new SttOptions(endSilenceMs, ms, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate);
+    return new SttOptions(endSilenceMs, ms, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate, aec);
   }
 
   public SttOptions withEchoGate(boolean on) {
-    return new SttOptions(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, on);
+    return new SttOptions(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, on, aec);
+  }
+
+  public SttOptions withAec(AecMode mode) {
+    return new SttOptions(endSilenceMs, minSpeechMs, preRollMs, frameMs, partialIntervalMs, queueFrames, vad, echoGate, mode);
   }
 }

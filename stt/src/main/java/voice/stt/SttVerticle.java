@@ -23,6 +23,7 @@ import voice.core.message.VadEvent;
 import voice.core.stage.Stage;
 import voice.stt.echo.EchoGate;
 import voice.stt.echo.PlaybackListener;
+import voice.stt.echo.SpeexEchoCanceller;
 
 /**
  * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them in one
@@ -42,6 +43,7 @@ import voice.stt.echo.PlaybackListener;
 public final class SttVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SttVerticle.class);
   private static final Runnable STOP = () -> {};
+  private static final int ECHO_FRAME = 320; // 20 ms at 16 kHz, the canceller's frame
 
   private final Recognizer recognizer;
   private final SttOptions options;
@@ -52,8 +54,9 @@ public final class SttVerticle extends VerticleBase {
   private StreamingTranscriber transcriber;
   private MessageConsumer<AudioFrame> consumer;
   private boolean started;
-  // Echo safety: the gate is used only on the worker thread.
-  private final EchoGate echoGate;
+  // Echo safety: the gate (and the canceller inside it) is used only on the worker thread.
+  private EchoGate echoGate;
+  private WholeFrames echoFrames;
   private PlaybackListener playback;
 
   /**
@@ -65,12 +68,16 @@ public final class SttVerticle extends VerticleBase {
     this.options = options;
     this.stage = Stage.of(scope, decoding);
     this.work = new ArrayBlockingQueue<>(options.queueFrames());
-    this.echoGate = options.echoGate() ? new EchoGate() : null;
   }
 
   @Override
   public Future<?> start() {
     transcriber = new StreamingTranscriber(recognizer, options, new Publisher(vertx.eventBus(), context));
+    if (options.echoGate()) {
+      // Made here, not in the constructor: the worker frees the canceller's native state when it ends.
+      echoGate = new EchoGate(SpeexEchoCanceller.open(options.aec(), ECHO_FRAME, 16_000));
+      echoFrames = echoGate.cancelling() ? new WholeFrames(ECHO_FRAME) : null;
+    }
     stage.executor().execute(this::runWork);
     consumer = stage.consumer(vertx.eventBus(), Addresses.AUDIO_IN, this::enqueue);
     if (echoGate == null) {
@@ -111,11 +118,15 @@ public final class SttVerticle extends VerticleBase {
         started = true;
         transcriber.startAt(offsetMs);
       }
-      if (echoGate != null) {
-        echoGate.process(samples, 0, samples.length);
+      if (echoFrames != null) {
+        echoFrames.push(samples, this::gateAndDecode);
+      } else {
+        gateAndDecode(samples, 0, samples.length);
       }
-      transcriber.accept(samples, 0, samples.length);
       if (last) {
+        if (echoFrames != null) {
+          echoFrames.flush(this::gateAndDecode);
+        }
         transcriber.finish();
         InputEnded ended = new InputEnded(MonotonicClock.millis());
         context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.INPUT_ENDED, ended));
@@ -126,6 +137,13 @@ public final class SttVerticle extends VerticleBase {
     if (!queued && dropped.incrementAndGet() % 50 == 1) {
       LOG.warn("speech input queue full: {} audio frames dropped so far", dropped.get());
     }
+  }
+
+  private void gateAndDecode(short[] pcm, int off, int len) {
+    if (echoGate != null) {
+      echoGate.process(pcm, off, len);
+    }
+    transcriber.accept(pcm, off, len);
   }
 
   /** Playback news for the echo gate, queued in arrival order with the microphone's frames. */
@@ -156,6 +174,9 @@ public final class SttVerticle extends VerticleBase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      if (echoGate != null) {
+        echoGate.close();
+      }
       stopped.tryComplete();
     }
   }

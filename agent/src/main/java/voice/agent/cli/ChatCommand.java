@@ -33,6 +33,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin LlmOptions llm;
   @Mixin OutputOptions output;
   @Mixin RecognizerOptions stt;
+  @Mixin EchoOptions echo;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -55,12 +56,12 @@ public final class ChatCommand implements Callable<Integer> {
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
+    SttOptions sttOptions = sttOptions(config);
     short[] recording = input == null ? null : readInput();
     // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
       var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
       TurnOptions options = turnOptions(config);
-      SttOptions sttOptions = sttOptions(config);
       var client = llm.createClient(run.vertx(), llmConfig);
       var pipeline = run.start(client, options);
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
@@ -100,7 +101,7 @@ public final class ChatCommand implements Callable<Integer> {
 
   private SttOptions sttOptions(AgentConfig config) {
     Long silence = endpointMs != null ? endpointMs : config.voice().endpointSilenceMs();
-    return silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence);
+    return echo.apply(silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence));
   }
 
   private MicrophoneSource microphone(Executor captureThread) {

@@ -80,6 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin RecognizerOptions stt;
 
+  @Mixin EchoOptions echo;
+
   @Mixin LlmOptions llm;
 
   @Override
@@ -109,7 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
             .withPerKey(maxSessionsPerKey, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())
             .withAllowedOrigins(allowedOrigins));
-    ServerSettings settings = base.withConversation(llm.turnOptions(config), base.sttOptions(), llmConfig.model());
+    ServerSettings settings = base.withConversation(llm.turnOptions(config), echo.apply(base.sttOptions()), llmConfig.model());
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }

@@ -137,6 +137,15 @@ class BadInputTest {
   }
 
   @Test
+  void anUnknownEchoCancellerIsABadOption() throws Exception {
+    Path question = silence("q.wav");
+    assertOneLine(run("chat", "--in", question.toString(), "--aec", "webrtc", "--llm", "demo", "--out", dir.resolve("c.wav").toString()),
+        2, "--aec must be auto, speex or off, was 'webrtc'");
+    assertOneLine(run("serve", "--port", "0", "--aec", "loud", "--llm", "demo"), 2, "--aec must be auto, speex or off, was 'loud'");
+    assertNoAudioLeft(question);
+  }
+
+  @Test
   void aMisspelledConfigKeyIsRefusedWithItsLineAndTheNearestKey() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yaml"), "# mine\nllm:\n  provder: openai\n");
     assertOneLine(run("ask", "Hi", "--config", config.toString(), "--out", dir.resolve("a.wav").toString()), 2,

@@ -20,6 +20,12 @@ final class CouplingEstimate {
     count = Math.min(count + 1, WINDOW);
   }
 
+  /** Forgets every ratio: the echo path may have changed. */
+  void reset() {
+    count = 0;
+    next = 0;
+  }
+
   boolean ready() {
     return count >= MIN_FRAMES;
   }

@@ -22,9 +22,16 @@ import voice.core.audio.Resampler;
  * and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that slip
  * through where the prediction lags stay too short to be speech.
  *
+ * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted, and the
+ * gate judges what is left: its coupling estimate then learns the residual's level, so a user
+ * about as loud as the echo passes where the gate alone would hold them back. Known limit: when
+ * the room's delay shifts by a millisecond mid-answer the filter stops fitting, and until the
+ * coupling estimate catches up a residual burst can pass as speech (hence {@code --aec off} by
+ * default).
+ *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
-public final class EchoGate {
+public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
@@ -32,8 +39,10 @@ public final class EchoGate {
   private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
   private static final int DELAY_UPDATE_SAMPLES = 1600; // re-estimate every 100 ms
   private static final int HOLD_FRAMES = 1; // after an echo frame, the next 20 ms is held to a looser bar
+  private static final int RESTART_FRAMES = 3; // 60 ms without reference: playback paused
   private static final double HOLD_SLACK = Math.pow(10, 3 / 10.0); // 3 dB: loose enough for onset leaks, not for a user
 
+  private final SpeexEchoCanceller canceller;
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
   private final PlaybackReference reference = new PlaybackReference();
@@ -51,13 +60,20 @@ public final class EchoGate {
   private long suppressedSamples;
   private int alignedDelayBlocks = -1;
   private int holdFrames;
+  private int silentReferenceFrames;
 
-  /** Margins of 8 dB (delay known) and 10 dB (delay not yet known) over the predicted echo. */
+  /** Margins of 8 dB (delay known) and 10 dB (delay not yet known) over the predicted echo; no canceller. */
   public EchoGate() {
-    this(8, 10);
+    this(null);
   }
 
-  public EchoGate(double marginKnownDelayDb, double marginUnknownDelayDb) {
+  /** The default margins, behind {@code canceller} (null: the gate alone). It closes with the gate. */
+  public EchoGate(SpeexEchoCanceller canceller) {
+    this(canceller, 8, 10);
+  }
+
+  public EchoGate(SpeexEchoCanceller canceller, double marginKnownDelayDb, double marginUnknownDelayDb) {
+    this.canceller = canceller;
     this.marginKnownDelay = Math.pow(10, marginKnownDelayDb / 10);
     this.marginUnknownDelay = Math.pow(10, marginUnknownDelayDb / 10);
   }
@@ -91,6 +107,12 @@ public final class EchoGate {
       played = new short[n];
     }
     reference.play(played, 0, n);
+    if (canceller != null) {
+      relearnAfterARestart(played, n);
+      if (n == canceller.frameSize()) {
+        canceller.cancel(pcm, off, played);
+      }
+    }
     double micEnergy = 0;
     for (int i = 0; i < n; i++) {
       micEnergy += (double) pcm[off + i] * pcm[off + i];
@@ -138,6 +160,28 @@ public final class EchoGate {
       }
     }
     return echo;
+  }
+
+  /**
+   * Playback that restarts after a pause may reach the microphone with a different delay (the
+   * device and its emulation here start apart), and the canceller's filter no longer fits it: its
+   * residual can be as loud as the echo itself. So the residual's coupling is learnt anew, and
+   * until then the gate assumes the echo as loud as the reference.
+   */
+  private void relearnAfterARestart(short[] played, int n) {
+    boolean silent = true;
+    for (int i = 0; i < n && silent; i++) {
+      silent = played[i] == 0;
+    }
+    if (silent) {
+      silentReferenceFrames++;
+      return;
+    }
+    if (silentReferenceFrames >= RESTART_FRAMES) {
+      alignedCoupling.reset();
+      looseCoupling.reset();
+    }
+    silentReferenceFrames = 0;
   }
 
   private boolean isEcho(double excess, double loose, double aligned, double slack) {
@@ -193,6 +237,18 @@ public final class EchoGate {
       floorDb += (db - floorDb) * 0.004;
     }
     return Math.pow(10, floorDb / 10);
+  }
+
+  /** Whether an echo canceller runs ahead of the gate. */
+  public boolean cancelling() {
+    return canceller != null;
+  }
+
+  @Override
+  public void close() {
+    if (canceller != null) {
+      canceller.close();
+    }
   }
 
   /** The echo delay found, in milliseconds, or -1 while unknown. */

@@ -1,0 +1,90 @@
+package voice.stt.echo;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import voice.stt.SpeechEngineUnavailable;
+
+/**
+ * speexdsp's adaptive echo canceller (multi-delay block frequency-domain filter): subtracts the
+ * loudspeaker's sound, as the room shaped it, from each microphone frame, given the reference
+ * played in the same frame. The filter spans {@link #TAIL_MS}, enough for the room delays and the
+ * device latency the {@link EchoGate} also searches, so the reference needs no alignment here.
+ *
+ * <p>speexdsp's preprocessor (noise and residual-echo suppression) is not run: its residual-echo
+ * suppression only works together with its noise suppressor, which would change what the
+ * recognizer hears even while nothing plays. The gate after the canceller is the residual guard.
+ *
+ * <p>Not thread-safe; {@link #close()} frees the native state.
+ */
+public final class SpeexEchoCanceller implements AutoCloseable {
+  static final int TAIL_MS = 400;
+  public static final String INSTALL_HINT = SpeexDsp.INSTALL_HINT;
+
+  private final SpeexDsp speex;
+  private final int frameSize;
+  private final short[] in;
+  private final short[] out;
+  private Pointer state;
+
+  private SpeexEchoCanceller(SpeexDsp speex, int frameSize, int sampleRate) {
+    this.speex = speex;
+    this.frameSize = frameSize;
+    this.in = new short[frameSize];
+    this.out = new short[frameSize];
+    this.state = speex.speex_echo_state_init(frameSize, sampleRate * TAIL_MS / 1000);
+    speex.speex_echo_ctl(state, SpeexDsp.SPEEX_ECHO_SET_SAMPLING_RATE, new IntByReference(sampleRate));
+  }
+
+  /** Whether speexdsp is installed. */
+  public static boolean available() {
+    return library() != null;
+  }
+
+  /**
+   * A canceller for {@code frameSize}-sample frames at {@code sampleRate}, as {@code mode} asks:
+   * null for {@link AecMode#OFF}, or for {@link AecMode#AUTO} without the library.
+   *
+   * @throws SpeechEngineUnavailable for {@link AecMode#SPEEX} without the library
+   */
+  public static SpeexEchoCanceller open(AecMode mode, int frameSize, int sampleRate) {
+    if (mode == AecMode.OFF) {
+      return null;
+    }
+    SpeexDsp speex = library();
+    if (speex == null) {
+      if (mode == AecMode.SPEEX) {
+        throw new SpeechEngineUnavailable(INSTALL_HINT);
+      }
+      return null;
+    }
+    return new SpeexEchoCanceller(speex, frameSize, sampleRate);
+  }
+
+  private static SpeexDsp library() {
+    return Library.INSTANCE;
+  }
+
+  /** Loaded once, on first use. */
+  private static final class Library {
+    static final SpeexDsp INSTANCE = SpeexDsp.loadOrNull();
+  }
+
+  public int frameSize() {
+    return frameSize;
+  }
+
+  /** Cancels the echo of {@code played} from {@code pcm[off, off + frameSize)}, in place. */
+  public void cancel(short[] pcm, int off, short[] played) {
+    System.arraycopy(pcm, off, in, 0, frameSize);
+    speex.speex_echo_cancellation(state, in, played, out);
+    System.arraycopy(out, 0, pcm, off, frameSize);
+  }
+
+  @Override
+  public void close() {
+    if (state != null) {
+      speex.speex_echo_state_destroy(state);
+      state = null;
+    }
+  }
+}

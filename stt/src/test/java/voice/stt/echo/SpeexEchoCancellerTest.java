@@ -1,0 +1,62 @@
+package voice.stt.echo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** speexdsp's canceller through the binding: a delayed, attenuated loudspeaker is taken out of the microphone. */
+class SpeexEchoCancellerTest {
+  private static final int FRAME = 320;
+
+  @Test
+  void takesADelayedEchoOutOfTheMicrophone() throws Exception {
+    short[] speech = concat(read("numbers.raw"), read("goforward.raw"), read("something.raw"), read("numbers.raw"), read("goforward.raw"));
+    short[] mic = SimulatedEcho.overlay(SimulatedEcho.echo(speech, 90, -10, speech.length / 16),
+        SimulatedEcho.pinkNoise(speech.length / 16, 40, 7), 0, 0);
+    short[] before = mic.clone();
+    try (SpeexEchoCanceller canceller = SpeexEchoCanceller.open(AecMode.SPEEX, FRAME, 16_000)) {
+      short[] played = new short[FRAME];
+      for (int at = 0; at + FRAME <= mic.length; at += FRAME) {
+        System.arraycopy(speech, at, played, 0, FRAME);
+        canceller.cancel(mic, at, played);
+      }
+    }
+    int from = 16_000 * 8; // after eight seconds to converge
+    double reduction = energyDb(before, from) - energyDb(mic, from);
+    System.out.printf("echo reduced by %.1f dB%n", reduction);
+    assertThat(reduction).as("the echo is about 18 dB over the room's noise").isGreaterThan(15);
+  }
+
+  private static double energyDb(short[] pcm, int from) {
+    double sum = 0;
+    for (int i = from; i < pcm.length; i++) {
+      sum += (double) pcm[i] * pcm[i];
+    }
+    return 10 * Math.log10(sum / (pcm.length - from));
+  }
+
+  static short[] concat(short[]... parts) {
+    int n = 0;
+    for (short[] p : parts) {
+      n += p.length;
+    }
+    short[] out = new short[n];
+    int at = 0;
+    for (short[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
+    }
+    return out;
+  }
+
+  static short[] read(String name) throws Exception {
+    byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data", name));
+    short[] pcm = new short[raw.length / 2];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+    return pcm;
+  }
+}

@@ -51,8 +51,32 @@ function sendPiece(piece, level) {
   $('level').value = level;
   if (ready && ws.readyState === WebSocket.OPEN) {
     ws.send(piece);
-  } else if (pending.length < 250) { // up to 10 s while the session starts
-    pending.push(piece);
+  } else {
+    pending.push(piece); // the latest few seconds, until the session has started
+    if (pending.length > 100) {
+      pending.shift();
+    }
+  }
+}
+
+/**
+ * What was said while the session started goes as one frame, so the server dates the input's
+ * start back by its length and times the turns right; beyond one frame's limit, the oldest goes.
+ */
+function sendHeldAudio(limit) {
+  let bytes = pending.reduce((sum, piece) => sum + piece.byteLength, 0);
+  while (bytes > limit) {
+    bytes -= pending.shift().byteLength;
+  }
+  const frame = new Uint8Array(bytes);
+  let at = 0;
+  for (const piece of pending) {
+    frame.set(new Uint8Array(piece), at);
+    at += piece.byteLength;
+  }
+  pending = [];
+  if (bytes > 0) {
+    ws.send(frame.buffer);
   }
 }
 
@@ -85,8 +109,7 @@ function onEvent(e) {
     case 'session.start':
       player.rate = e.output.sample_rate;
       ready = true;
-      pending.forEach(piece => ws.send(piece));
-      pending = [];
+      sendHeldAudio(e.limits.max_audio_frame_bytes);
       connected(true);
       setState('listening');
       break;

@@ -68,11 +68,14 @@ export function drawTimeline(svg, at) {
         width: Math.max(0.5, x(at[to]) - x(at[from])) }, svg);
     }
   }
+  // Lines first, then the labels over them (with a halo in the style sheet), so none hides a label.
+  const lines = node('g', { class: 'marks' }, svg);
+  const words = node('g', { class: 'labels' }, svg);
   for (const label of labels) {
-    const g = node('g', { class: 'mark ' + label.kind, 'data-kind': label.kind, 'data-ms': label.ms }, svg);
     const tx = x(at[label.kind]);
-    node('line', { x1: tx, x2: tx, y1: (label.row + 1) * ROW - 9, y2: base + 6 }, g);
+    const moment = { 'data-kind': label.kind, 'data-ms': label.ms };
+    node('line', { class: 'mark ' + label.kind, x1: tx, x2: tx, y1: (label.row + 1) * ROW - 9, y2: base + 6, ...moment }, lines);
     node('text', { x: label.anchorEnd ? tx - 2 : tx + 2, y: (label.row + 1) * ROW - 2,
-      'text-anchor': label.anchorEnd ? 'end' : 'start' }, g).textContent = label.text;
+      'text-anchor': label.anchorEnd ? 'end' : 'start', ...moment }, words).textContent = label.text;
   }
 }

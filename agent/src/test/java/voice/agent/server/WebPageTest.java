@@ -166,6 +166,23 @@ class WebPageTest {
     assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("disconnected");
   }
 
+  @Test
+  @Order(3)
+  void everyControlIsLabelledAndAPhoneNeedsNoSidewaysScrolling() throws Exception {
+    browser.get(server.url() + "/");
+    wait.until(d -> d.findElement(By.id("start")).isEnabled());
+    assertThat(strings("return [...document.querySelectorAll('input, select, meter')]"
+        + ".filter(e => e.labels.length === 0).map(e => e.id)")).isEmpty();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      wait.until(d -> ((Number) js("return window.innerWidth")).intValue() < 500);
+      assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue()).isLessThanOrEqualTo(0);
+      Files.write(Path.of("target/web-page-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1000));
+    }
+  }
+
   private static void logIn() {
     wait.until(d -> d.findElement(By.id("login")).isDisplayed());
     assertThat(browser.findElement(By.id("start")).isEnabled()).isFalse();
@@ -186,15 +203,15 @@ class WebPageTest {
 
   /** The marks are the turn's moments in their natural order, and their milliseconds never go back. */
   private static void assertTimeline(WebElement turn, List<String> moments) {
-    List<WebElement> marks = turn.findElements(By.cssSelector(".timeline .mark"));
+    List<WebElement> marks = turn.findElements(By.cssSelector(".timeline line.mark"));
     assertThat(marks.stream().map(m -> m.getAttribute("data-kind")).toList()).isEqualTo(moments);
     List<Integer> ms = marks.stream().map(m -> Integer.valueOf(m.getAttribute("data-ms"))).toList();
     assertThat(ms).isSorted();
     assertThat(ms.get(0)).isZero();
     assertThat(ms.get(ms.size() - 1)).isPositive();
-    List<Double> x = marks.stream().map(m -> Double.valueOf(m.findElement(By.tagName("line")).getAttribute("x1"))).toList();
-    assertThat(x).isSorted();
-    assertThat(marks.get(marks.size() - 1).getText()).endsWith(ms.get(ms.size() - 1) + " ms");
+    assertThat(marks.stream().map(m -> Double.valueOf(m.getAttribute("x1"))).toList()).isSorted();
+    List<WebElement> labels = turn.findElements(By.cssSelector(".timeline text"));
+    assertThat(labels.get(labels.size() - 1).getText()).isEqualTo("end " + ms.get(ms.size() - 1) + " ms");
   }
 
   private static Object js(String script) {

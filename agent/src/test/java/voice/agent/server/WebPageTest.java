@@ -64,6 +64,7 @@ class WebPageTest {
         "--use-file-for-fake-audio-capture=" + wav, "--autoplay-policy=no-user-gesture-required",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--window-size=900,1000", "--user-data-dir=" + profile);
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // to see CSP violations
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -133,6 +134,9 @@ class WebPageTest {
     assertThat(browser.findElement(By.id("sum-v2v")).getText()).matches("\\d+ ms");
     assertThat(browser.findElement(By.id("errors")).getText()).isEmpty();
     assertThat(browser.getCurrentUrl()).doesNotContain(KEY);
+    // Nothing the page does was refused by the server's Content-Security-Policy.
+    assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage).noneMatch(m -> m.contains("Content Security Policy"));
 
     // Escape stops an answer as it is spoken: what was not heard is struck out, and the page listens on.
     input.sendKeys(TYPED, Keys.ENTER);

@@ -63,7 +63,7 @@ class WebPageTest {
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
         "--use-file-for-fake-audio-capture=" + wav, "--autoplay-policy=no-user-gesture-required",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--window-size=900,1000", "--user-data-dir=" + profile);
+        "--window-size=900,1100", "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // to see CSP violations
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -183,7 +183,7 @@ class WebPageTest {
       assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue()).isLessThanOrEqualTo(0);
       Files.write(Path.of("target/web-page-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1000));
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1100));
     }
   }
 

@@ -73,6 +73,12 @@ export class Conversation {
   constructor(list) {
     this.list = list;
     this.turns = new Map();   // turn id -> Turn
+    this.newSession();
+  }
+
+  /** A new session: its turns go on the same list; nothing of the last one is waiting any more. */
+  newSession() {
+    this.listening?.el.remove(); // words the last session heard but never finished
     this.listening = null;    // the utterance being heard, before its final
     this.waiting = [];        // the user's words, in order, waiting for their turn's request
     this.active = null;       // the turn being answered
@@ -92,6 +98,7 @@ export class Conversation {
     const follow = this.atBottom();
     const turn = e.turn ? this.turns.get(e.turn) : null;
     switch (e.type) {
+      case 'session.start': this.newSession(); break;
       case 'capture.start': this.captureAt = e.t_ms; break;
       case 'vad.speech_start': this.hearing(); break;
       case 'stt.partial': this.hearing().say(e.text, true); break;

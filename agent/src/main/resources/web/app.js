@@ -9,7 +9,6 @@ const measured = { ttft_ms: [], ttfa_ms: [], voice_to_voice_ms: [] };
 let ws, ctx, mic, player;
 let current = null;   // the turn being answered
 let ready = false;    // the session has started: microphone audio goes out
-let pending = [];     // microphone audio captured before that
 
 function setState(state) {
   $('state').textContent = state;
@@ -33,50 +32,38 @@ function connected(on) {
 async function start() {
   $('start').disabled = true;
   setState('connecting');
-  ctx = new AudioContext();
+  ctx = new AudioContext(); // in the click, so that the browser lets it play
   await ctx.resume();
   player = new Player(ctx);
+  connect();
+}
+
+/**
+ * The microphone opens once the session is ready, so the meter moves and the state says
+ * "listening" only when what is said is heard; no audio is held back and sent late (which
+ * would lose its start, and time the first turn wrong).
+ */
+async function openMicrophone() {
   mic = new Microphone(ctx, sendPiece);
   try {
-    await mic.open(); // at once: what is said while the session starts is kept and sent when it is ready
+    await mic.open();
   } catch (e) {
     showError('no microphone (' + e.message + '): you can type instead');
     mic = null;
   }
+  if (!ready) { // the session ended meanwhile
+    mic?.close();
+    return;
+  }
   listAllDevices();
-  connect();
+  connected(true);
+  setState('listening');
 }
 
 function sendPiece(piece, level) {
   $('level').value = level;
   if (ready && ws.readyState === WebSocket.OPEN) {
     ws.send(piece);
-  } else {
-    pending.push(piece); // the latest few seconds, until the session has started
-    if (pending.length > 100) {
-      pending.shift();
-    }
-  }
-}
-
-/**
- * What was said while the session started goes as one frame, so the server dates the input's
- * start back by its length and times the turns right; beyond one frame's limit, the oldest goes.
- */
-function sendHeldAudio(limit) {
-  let bytes = pending.reduce((sum, piece) => sum + piece.byteLength, 0);
-  while (bytes > limit) {
-    bytes -= pending.shift().byteLength;
-  }
-  const frame = new Uint8Array(bytes);
-  let at = 0;
-  for (const piece of pending) {
-    frame.set(new Uint8Array(piece), at);
-    at += piece.byteLength;
-  }
-  pending = [];
-  if (bytes > 0) {
-    ws.send(frame.buffer);
   }
 }
 
@@ -88,15 +75,15 @@ function connect() {
   ws.onerror = () => showError('the connection to the agent failed');
   ws.onclose = e => {
     ready = false;
-    pending = [];
     setState('disconnected');
     if (e.reason) {
       showError('disconnected: ' + e.reason);
     }
     player.stop();
-    if (mic) {
-      mic.close();
-    }
+    mic?.close();
+    mic = null;
+    $('mute').setAttribute('aria-pressed', 'false');
+    $('mute').textContent = 'Mute';
     ctx.close();
     $('level').value = 0;
     connected(false);
@@ -109,9 +96,7 @@ function onEvent(e) {
     case 'session.start':
       player.rate = e.output.sample_rate;
       ready = true;
-      sendHeldAudio(e.limits.max_audio_frame_bytes);
-      connected(true);
-      setState('listening');
+      openMicrophone();
       break;
     case 'session.updated': player.rate = e.output.sample_rate; break;
     case 'llm.request':

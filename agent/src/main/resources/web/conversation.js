@@ -60,9 +60,9 @@ class Turn {
       }
       heard = at + chunk.trim().length;
     }
-    const lost = this.text.slice(heard);
-    this.answer.replaceChildren(document.createTextNode(this.text.slice(0, heard)));
-    if (lost.trim()) {
+    const lost = this.text.slice(heard).trimStart();
+    this.answer.replaceChildren(document.createTextNode(this.text.slice(0, this.text.length - lost.length)));
+    if (lost) {
       child(this.answer, 'del', 'not-heard', lost);
     }
     child(this.answer, 'span', 'cut-note', this.cut === 'bargein' ? ' (interrupted: struck text not heard)' : ' (stopped: struck text not heard)');

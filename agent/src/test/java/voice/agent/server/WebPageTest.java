@@ -187,6 +187,58 @@ class WebPageTest {
     }
   }
 
+  /**
+   * The conversation module fed a session's events, as the contract in docs/DESIGN.md has them:
+   * a barge-in after the first chunk was heard, a backchannel while the agent speaks, many turns.
+   */
+  @Test
+  @Order(4)
+  @SuppressWarnings("unchecked")
+  void aBargeInStrikesWhatWasNotHeardABackchannelIsNoTurnAndTheListIsBounded() {
+    browser.get(server.url() + "/");
+    java.util.Map<String, Object> seen = (java.util.Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "import('./conversation.js').then(({ Conversation }) => {"
+        + "  const list = document.createElement('ol'); const c = new Conversation(list);"
+        + "  const on = (type, turn, t_ms, fields) => c.on({ type, turn, t_ms, ...fields });"
+        + "  on('capture.start', null, 1000); on('vad.speech_start', null, 1500, { utterance: 'u1', at_ms: 500 });"
+        + "  on('stt.partial', null, 1700, { text: 'go for' }); on('vad.speech_end', null, 4000, { utterance: 'u1', at_ms: 2600 });"
+        + "  on('stt.final', null, 4300, { text: 'go forward ten meters' }); on('llm.request', 't1', 4310);"
+        + "  on('llm.text_delta', 't1', 4400, { text: 'Going forward. ' }); on('tts.chunk', 't1', 4410, { index: 0, text: 'Going forward.' });"
+        + "  on('llm.text_delta', 't1', 4500, { text: 'Then left.' }); on('tts.chunk', 't1', 4510, { index: 1, text: 'Then left.' });"
+        + "  on('audio.start', 't1', 4700); on('vad.speech_start', null, 6000, { utterance: 'u2', at_ms: 4900 });"
+        + "  on('turn.bargein', 't1', 6200); on('turn.cancelled', 't1', 6200, { reason: 'bargein' });"
+        + "  on('audio.stop', 't1', 6250, { reason: 'bargein', chunk: 1, played_ms: 1500 }); on('metrics', 't1', 6260);"
+        + "  on('stt.final', null, 6900, { text: 'stop' }); on('llm.request', 't2', 6910);"
+        + "  on('llm.text_delta', 't2', 7000, { text: 'OK.' }); on('audio.start', 't2', 7200);"
+        + "  on('vad.speech_start', null, 7300, { utterance: 'u3', at_ms: 6200 }); on('stt.final', null, 8000, { text: 'uh huh' });"
+        + "  on('audio.stop', 't2', 8100, { reason: 'done', chunk: 0 }); on('metrics', 't2', 8110);"
+        + "  const turns = [...list.querySelectorAll('.turn')];"
+        + "  const first = {"
+        + "    user: turns.map(t => t.querySelector('.user .words').textContent),"
+        + "    answers: turns.map(t => t.querySelector('.answer .words').textContent),"
+        + "    notHeard: [...list.querySelectorAll('.not-heard')].map(e => e.textContent),"
+        + "    note: turns[0].querySelector('.cut-note').textContent,"
+        + "    moments: [...turns[0].querySelectorAll('line.mark')].map(m => m.dataset.kind + ' ' + m.dataset.ms),"
+        + "    asides: [...list.querySelectorAll('.aside .user .words')].map(e => e.textContent) };"
+        + "  for (let i = 3; i < 700; i++) {"
+        + "    c.typed('q' + i); on('llm.request', 't' + i, 9000 + i); on('metrics', 't' + i, 9001 + i);"
+        + "  }"
+        + "  done({ ...first, items: list.children.length, tracked: c.turns.size,"
+        + "    last: list.lastElementChild.querySelector('.user .words').textContent });"
+        + "});");
+    assertThat((List<String>) seen.get("user")).containsExactly("go forward ten meters", "stop");
+    assertThat((List<String>) seen.get("answers")).containsExactly(
+        "Going forward. Then left. (interrupted: struck text not heard)", "OK.");
+    assertThat((List<String>) seen.get("notHeard")).containsExactly("Then left.");
+    assertThat((List<String>) seen.get("moments")).containsExactly("speech_end 0", "final 700", "request 710",
+        "first_token 800", "first_audio 1100", "bargein 2600", "end 2650");
+    assertThat((List<String>) seen.get("asides")).containsExactly("uh huh");
+    assertThat(((Number) seen.get("items")).intValue()).isEqualTo(500);
+    assertThat(((Number) seen.get("tracked")).intValue()).isLessThanOrEqualTo(500);
+    assertThat(seen.get("last")).isEqualTo("q699");
+  }
+
   private static void logIn() {
     wait.until(d -> d.findElement(By.id("login")).isDisplayed());
     assertThat(browser.findElement(By.id("start")).isEnabled()).isFalse();

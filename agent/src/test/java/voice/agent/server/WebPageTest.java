@@ -154,7 +154,7 @@ class WebPageTest {
   @Test
   @Order(2)
   void theMicrophoneChosenIsRememberedOnTheNextVisit() {
-    browser.get(server.url() + "/"); // a new visit; the session cookie still holds
+    openLoggedIn(); // a new visit
     browser.findElement(By.id("start")).click();
     wait.until(d -> d.findElement(By.id("state")).getText().equals("listening"));
     browser.findElement(By.cssSelector("#devices summary")).click();
@@ -172,11 +172,23 @@ class WebPageTest {
 
   @Test
   @Order(3)
-  void everyControlIsLabelledAndAPhoneNeedsNoSidewaysScrolling() throws Exception {
-    browser.get(server.url() + "/");
-    wait.until(d -> d.findElement(By.id("start")).isEnabled());
+  void everyControlIsLabelledAPhoneNeedsNoSidewaysScrollingAndReducedMotionStopsThePulse() throws Exception {
+    openLoggedIn();
     assertThat(strings("return [...document.querySelectorAll('input, select, meter')]"
         + ".filter(e => e.labels.length === 0).map(e => e.id)")).isEmpty();
+
+    String pulse = "const s = document.getElementById('state'); s.dataset.state = 'listening';"
+        + "return getComputedStyle(s, '::before').animationName";
+    assertThat(js(pulse)).isEqualTo("pulse");
+    ChromeDriver chrome = (ChromeDriver) browser;
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+        java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+    try {
+      assertThat(js(pulse)).isEqualTo("none");
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+    }
+
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     try {
       wait.until(d -> ((Number) js("return window.innerWidth")).intValue() < 500);
@@ -237,6 +249,16 @@ class WebPageTest {
     assertThat(((Number) seen.get("items")).intValue()).isEqualTo(500);
     assertThat(((Number) seen.get("tracked")).intValue()).isLessThanOrEqualTo(500);
     assertThat(seen.get("last")).isEqualTo("q699");
+  }
+
+  /** The page, logged in: by the session cookie of an earlier test, or now. */
+  private static void openLoggedIn() {
+    browser.get(server.url() + "/");
+    wait.until(d -> d.findElement(By.id("login")).isDisplayed() || d.findElement(By.id("start")).isEnabled());
+    if (browser.findElement(By.id("login")).isDisplayed()) {
+      browser.findElement(By.id("api-key")).sendKeys(KEY, Keys.ENTER);
+      wait.until(d -> d.findElement(By.id("start")).isEnabled());
+    }
   }
 
   private static void logIn() {

@@ -251,6 +251,38 @@ class WebPageTest {
     assertThat(seen.get("last")).isEqualTo("q699");
   }
 
+  /** Mute pressed as the file's speech begins: every frame sent during the rest of that speech is silent. */
+  @Test
+  @Order(5)
+  @SuppressWarnings("unchecked")
+  void muteSendsSilenceWhileTheMicrophoneHearsSpeech() {
+    openLoggedIn();
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+    java.util.Map<String, Object> seen = (java.util.Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; const sent = []; let mutedAt;"
+        + "const send = WebSocket.prototype.send;"
+        + "WebSocket.prototype.send = function (data) {"
+        + "  if (data instanceof ArrayBuffer) {"
+        + "    const loud = new Int16Array(data).some(v => Math.abs(v) > 300); sent.push(loud);"
+        + "    if (loud && mutedAt === undefined) { mutedAt = sent.length; document.getElementById('mute').click(); }"
+        + "  }"
+        + "  return send.call(this, data);"
+        + "};"
+        + "document.getElementById('start').click();"
+        + "const poll = setInterval(() => {"
+        + "  if (mutedAt !== undefined && sent.length >= mutedAt + 60) {"
+        + "    clearInterval(poll);"
+        + "    done({ loudAfter: sent.slice(mutedAt + 5, mutedAt + 60).filter(l => l).length,"
+        + "      pressed: document.getElementById('mute').getAttribute('aria-pressed') });"
+        + "  }"
+        + "}, 40);");
+    // 55 frames of 40 ms after mute took hold: 2.2 s of the file's 2.8 s of speech.
+    assertThat(((Number) seen.get("loudAfter")).intValue()).isZero();
+    assertThat(seen.get("pressed")).isEqualTo("true");
+    browser.findElement(By.id("mute")).click();
+    assertThat(browser.findElement(By.id("mute")).getAttribute("aria-pressed")).isEqualTo("false");
+  }
+
   /** The page, logged in: by the session cookie of an earlier test, or now. */
   private static void openLoggedIn() {
     browser.get(server.url() + "/");

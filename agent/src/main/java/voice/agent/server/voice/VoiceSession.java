@@ -169,7 +169,7 @@ final class VoiceSession {
     }
     if (samplesIn == 0) {
       // A frame arrives after its last sample was said, so the input began a frame's length ago;
-      // the page sends what was said while the session started as one long first frame.
+      // a client that held audio while the session started sends it as one long first frame.
       long frameMs = pcm.length() / 2 * 1000L / AudioFrame.SAMPLE_RATE;
       publish(Addresses.CAPTURE_STARTED, new CaptureStarted(MonotonicClock.millis() - frameMs));
     }

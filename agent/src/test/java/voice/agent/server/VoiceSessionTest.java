@@ -76,6 +76,21 @@ class VoiceSessionTest {
   }
 
   @Test
+  void speechSentLateInOneFrameIsTimedFromWhenItWasSaid() throws Exception {
+    // The web page keeps what is said while the session starts and sends it as one frame once it
+    // is ready: here 2 s of audio that arrive at once, then the rest in real time.
+    short[] speech = SpeechAudio.concat(SpeechAudio.silence(300), SpeechAudio.goForward(), SpeechAudio.silence(1500));
+    int early = 32_000; // 2 s at 16 kHz, within the 64 KiB frame limit
+    try (VoiceClient client = VoiceClient.open(vertx, server.port(), KEY)) {
+      client.sendBinary(SpeechAudio.bytes(speech, 0, early));
+      client.sendRealtime(java.util.Arrays.copyOfRange(speech, early, speech.length)).await();
+      JsonObject metrics = client.await("metrics", type("metrics"));
+      // The request leaves after the speech ended: voice to voice spans more than request to first audio.
+      assertThat(metrics.getDouble("voice_to_voice_ms")).isGreaterThan(metrics.getDouble("ttfa_ms"));
+    }
+  }
+
+  @Test
   void theStopMessageInterruptsTheAnswer() throws Exception {
     try (VoiceClient client = VoiceClient.open(vertx, server.port(), KEY)) {
       client.sendText("{\"type\":\"text\",\"text\":\"Where are you going?\"}");

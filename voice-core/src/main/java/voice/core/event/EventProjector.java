@@ -47,7 +47,9 @@ public final class EventProjector extends VerticleBase {
     PlaybackProgress.Stop stop = progress.stop();
     if (stop != null && stop.audioStarted()) {
       publish(AgentEvent.at(stop.tMs(), "audio.stop", progress.turn(),
-          "reason", stop.reason(), "underruns", stop.underruns()));
+          "reason", stop.reason(), "underruns", stop.underruns(),
+          // What was heard: the page marks the chunks from this one on as not heard.
+          "played_ms", progress.playedMs(), "chunk", progress.chunkIndex()));
     }
   }
 

@@ -64,7 +64,8 @@ class EventProjectorTest {
     assertThat(stop.turn()).isEqualTo("t1");
     assertThat(stop.tMs()).isEqualTo(2200);
     assertThat(stop.fields()).containsExactly(
-        java.util.Map.entry("reason", "bargein"), java.util.Map.entry("underruns", 2));
+        java.util.Map.entry("reason", "bargein"), java.util.Map.entry("underruns", 2),
+        java.util.Map.entry("played_ms", 2100L), java.util.Map.entry("chunk", 1));
 
     publish(Addresses.INPUT_ENDED, new InputEnded(3000));
     AgentEvent end = take();

@@ -168,7 +168,10 @@ final class VoiceSession {
       return;
     }
     if (samplesIn == 0) {
-      publish(Addresses.CAPTURE_STARTED, new CaptureStarted(MonotonicClock.millis()));
+      // A frame arrives after its last sample was said, so the input began a frame's length ago;
+      // a client that held audio while the session started sends it as one long first frame.
+      long frameMs = pcm.length() / 2 * 1000L / AudioFrame.SAMPLE_RATE;
+      publish(Addresses.CAPTURE_STARTED, new CaptureStarted(MonotonicClock.millis() - frameMs));
     }
     long offsetMs = samplesIn * 1000 / AudioFrame.SAMPLE_RATE;
     samplesIn += pcm.length() / 2;

@@ -3,6 +3,7 @@ package voice.stt;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import voice.stt.sphinx.FrequentWords;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 import voice.stt.vosk.VoskInstall;
@@ -29,15 +30,37 @@ public final class SpeechEngines {
     }
   }
 
+  /** PocketSphinx's vocabulary in the {@code small} profile: the likeliest words of its language model. */
+  public static final int SMALL_VOCABULARY = 20_000;
+
   private final VoskInstall vosk;
+  private final int sphinxVocabulary;
+  private final Path cache;
 
   public SpeechEngines(VoskInstall vosk) {
-    this.vosk = vosk;
+    this(vosk, 0, null);
   }
 
-  /** Engines as configured by this process's environment, with pulled models in {@code modelsCache}. */
+  /**
+   * {@code sphinxVocabulary} words for PocketSphinx (0: its whole dictionary), the cut dictionary
+   * kept in {@code cache}.
+   */
+  public SpeechEngines(VoskInstall vosk, int sphinxVocabulary, Path cache) {
+    this.vosk = vosk;
+    this.sphinxVocabulary = sphinxVocabulary;
+    this.cache = cache;
+  }
+
+  /**
+   * Engines as configured by this process's environment, with pulled models in {@code modelsCache}.
+   * With {@code VOICE_AGENT_PROFILE=small} (which the launcher sets by itself on machines with 2 GB
+   * or less) PocketSphinx knows only its {@link #SMALL_VOCABULARY} likeliest words: its decoder
+   * then needs about 65 MB instead of 104.
+   */
   public static SpeechEngines fromEnvironment(Path modelsCache) {
-    return new SpeechEngines(VoskInstall.fromEnvironment(modelsCache));
+    boolean small = "small".equals(System.getenv("VOICE_AGENT_PROFILE"));
+    return new SpeechEngines(VoskInstall.fromEnvironment(modelsCache), small ? SMALL_VOCABULARY : 0,
+        modelsCache.resolve(".pocketsphinx"));
   }
 
   /** The engine {@code choice} resolves to, without starting it. */
@@ -56,7 +79,13 @@ public final class SpeechEngines {
   public Recognizer open(Choice choice, Path voskModel) {
     return switch (resolve(choice, voskModel)) {
       case VOSK -> VoskRecognizer.open(voskModel, vosk);
-      default -> PocketSphinxRecognizer.open(PocketSphinxModel.debianEnUs());
+      default -> PocketSphinxRecognizer.open(pocketSphinxModel());
     };
+  }
+
+  private PocketSphinxModel pocketSphinxModel() {
+    PocketSphinxModel model = PocketSphinxModel.debianEnUs();
+    return sphinxVocabulary <= 0 ? model
+        : model.withDictionary(FrequentWords.dictionary(model, sphinxVocabulary, cache));
   }
 }

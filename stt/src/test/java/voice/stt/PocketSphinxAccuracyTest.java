@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import voice.stt.sphinx.FrequentWords;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 
@@ -66,6 +68,28 @@ class PocketSphinxAccuracyTest {
         ourWer, engineWer, words, realTimeFactor);
     assertThat(ourWer).isLessThanOrEqualTo(engineWer + MARGIN);
     assertThat(ourWer).as("sanity: most words right").isLessThan(0.35);
+  }
+
+  @Test
+  void theSmallProfilesVocabularyCostsLittleAccuracy(@TempDir Path cache) throws Exception {
+    PocketSphinxModel full = PocketSphinxModel.debianEnUs();
+    PocketSphinxModel small = full.withDictionary(FrequentWords.dictionary(full, SpeechEngines.SMALL_VOCABULARY, cache));
+    int words = 0;
+    int fullErrors = 0;
+    int smallErrors = 0;
+    try (PocketSphinxRecognizer cut = PocketSphinxRecognizer.open(small)) {
+      for (Map.Entry<Path, String> entry : references().entrySet()) {
+        short[] samples = TestAudio.read(entry.getKey());
+        words += WordErrorRate.words(entry.getValue()).length;
+        fullErrors += WordErrorRate.errors(entry.getValue(),
+            RecordingListener.transcribe(recognizer, SttOptions.DEFAULT, samples).text());
+        smallErrors += WordErrorRate.errors(entry.getValue(),
+            RecordingListener.transcribe(cut, SttOptions.DEFAULT, samples).text());
+      }
+    }
+    System.out.printf("WER with the whole dictionary %.3f, with the %d likeliest words %.3f, over %d words%n",
+        (double) fullErrors / words, SpeechEngines.SMALL_VOCABULARY, (double) smallErrors / words, words);
+    assertThat((double) smallErrors / words).isLessThanOrEqualTo((double) fullErrors / words + 0.10);
   }
 
   @Test

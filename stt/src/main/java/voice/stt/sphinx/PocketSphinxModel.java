@@ -14,6 +14,11 @@ public record PocketSphinxModel(Path hmm, Path languageModel, Path dictionary) {
     return in(DEBIAN_EN_US);
   }
 
+  /** The same model with another pronunciation dictionary. */
+  public PocketSphinxModel withDictionary(Path other) {
+    return new PocketSphinxModel(hmm, languageModel, other);
+  }
+
   /** A model folder laid out like Debian's: {@code en-us/}, {@code en-us.lm.bin}, {@code cmudict-en-us.dict}. */
   public static PocketSphinxModel in(Path folder) {
     PocketSphinxModel model = new PocketSphinxModel(

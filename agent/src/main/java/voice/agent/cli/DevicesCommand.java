@@ -7,11 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import voice.audio.device.AudioDevices;
+import voice.stt.echo.SpeexEchoCanceller;
 
 /**
  * {@code voice-agent devices}: the audio devices Java Sound sees, one per line, as {@code
  * output<TAB>name} or {@code input<TAB>name}. The names (or any part of them) are what
- * {@code --output-device} and {@code --input-device} take.
+ * {@code --output-device} and {@code --input-device} take. A last line says whether the echo
+ * canceller ({@code --aec}) is installed.
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
     description = "List audio output and input devices (names for --output-device and --input-device).")
@@ -24,6 +26,8 @@ public final class DevicesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     print(out, "output", AudioDevices.outputs(), "use --out FILE.wav or --out - instead");
     print(out, "input", AudioDevices.inputs(), "use --in FILE.wav instead");
+    out.println("echo-canceller\t" + (SpeexEchoCanceller.available()
+        ? "speexdsp (--aec auto or --aec speex)" : "(" + SpeexEchoCanceller.INSTALL_HINT + ")"));
     out.flush();
     return 0;
   }

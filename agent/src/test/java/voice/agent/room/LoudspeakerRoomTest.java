@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
+import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
@@ -26,7 +27,6 @@ import voice.llm.LlmClient;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.SttOptions;
-import voice.stt.SttVerticle;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 import voice.tts.mary.MaryTtsEngine;
@@ -76,13 +76,13 @@ class LoudspeakerRoomTest {
     final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     final LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "room").baseUrl(server.baseUrl()).maxRetries(0).build());
     final VoicePipeline pipeline;
-    final String stt;
 
     Session(boolean halfDuplex) {
       vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
-      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options).await();
-      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, pipeline.threads().single("stt"))).await();
+      // The room's microphone publishes the frames; one decoder serves the sessions in turn.
+      Listening listening = Listening.of(recognizer, SttOptions.DEFAULT, null).sharingRecognizer();
+      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options, listening).await();
       room.start();
     }
 
@@ -102,7 +102,6 @@ class LoudspeakerRoomTest {
     @Override
     public void close() throws Exception {
       room.stop();
-      vertx.undeploy(stt).await();
       pipeline.close().await();
       llm.close();
     }

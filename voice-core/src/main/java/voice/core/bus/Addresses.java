@@ -20,6 +20,11 @@ public final class Addresses {
   public static final String INPUT_ENDED = "voice.stt.input_end";
   /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */
   public static final String TURN_START = "voice.turn.start";
+  /**
+   * {@link voice.core.message.TextChunk}: text to speak without a model ({@code say}), already
+   * chunked; the orchestrator speaks it as a turn of its own.
+   */
+  public static final String SAY_TEXT = "voice.turn.say";
   /** {@link voice.core.message.LlmRequest}: the orchestrator asks the model. */
   public static final String LLM_REQUEST = "voice.llm.request";
   /** {@link voice.core.llm.LlmEvent}: the normalized stream of the model's answer. */

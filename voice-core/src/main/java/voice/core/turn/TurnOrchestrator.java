@@ -38,6 +38,8 @@ public final class TurnOrchestrator extends VerticleBase {
   private final RecentIds<Boolean> ignoredUtterances = new RecentIds<>();
   private EventBus bus;
   private ActiveTurn current;
+  /** The current turn's id, for callers off the event loop (Ctrl-C, a client's stop button). */
+  private volatile String activeTurnId;
   private int turnCounter;
   private double captureStartAt = Double.NaN;
   private String speakingUtterance;
@@ -53,6 +55,7 @@ public final class TurnOrchestrator extends VerticleBase {
     bus = vertx.eventBus();
     return Future.all(java.util.List.of(
         bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
+        stage.turnConsumer(bus, Addresses.SAY_TEXT, TextChunk::turn, this::onSayText).completion(),
         bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
         bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
         stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
@@ -67,22 +70,56 @@ public final class TurnOrchestrator extends VerticleBase {
     return conversation;
   }
 
+  /** The id of the turn being answered or spoken, or null; readable from any thread. */
+  public String activeTurn() {
+    return activeTurnId;
+  }
+
   private void startTurn(String requestedId, String text, double userSpeechEndAt) {
     if (text == null || text.isBlank()) {
       return;
     }
+    String id = beginTurn(requestedId != null ? requestedId : nextTurnId());
+    current.metrics.userSpeechEnded(userSpeechEndAt);
+    conversation.addUser(text.strip());
+    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+  }
+
+  /** Ends the active turn, if any, and makes {@code id} the current one. */
+  private String beginTurn(String id) {
     if (isActive()) {
       if (!current.cancelled()) {
         cancel(TurnCancel.Reason.cancelled);
       }
       finish(current.cancelReason);
     }
-    String id = requestedId != null ? requestedId : nextTurnId();
     current = new ActiveTurn(id, new SentenceChunker(options.chunker()));
-    current.metrics.userSpeechEnded(userSpeechEndAt);
+    activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
-    conversation.addUser(text.strip());
-    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+    return id;
+  }
+
+  /**
+   * Text to speak without a model ({@code say}), already cut into chunks: its first chunk starts a
+   * turn of its own, which then ends, is cancelled and is measured like an answer.
+   */
+  private void onSayText(TextChunk chunk) {
+    if (!isActive() || !chunk.turn().equals(current.id)) {
+      if (chunk.index() != 0) {
+        return; // the rest of a turn that is already over
+      }
+      beginTurn(chunk.turn());
+    }
+    ActiveTurn turn = current;
+    if (turn.cancelled() || turn.textEnded) {
+      return;
+    }
+    if (!chunk.text().isEmpty()) {
+      sendChunk(turn, chunk.text());
+    }
+    if (chunk.last()) {
+      endText(turn, MonotonicClock.millisPrecise());
+    }
   }
 
   private void onFinalTranscript(Transcript transcript) {
@@ -239,6 +276,7 @@ public final class TurnOrchestrator extends VerticleBase {
   private void finish(String outcome) {
     ActiveTurn turn = current;
     current = null;
+    activeTurnId = null;
     if (turn.bargeInTimer >= 0) {
       vertx.cancelTimer(turn.bargeInTimer);
     }

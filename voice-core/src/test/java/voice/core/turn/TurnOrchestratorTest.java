@@ -190,6 +190,36 @@ class TurnOrchestratorTest {
         .isEqualTo(new TextChunk("t2", 0, "Next one.", false));
   }
 
+  @Test
+  void textToSayIsSpokenAsATurnOfItsOwnWithoutAModel() throws Exception {
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 0, "Hello there.", false));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 0, "Hello there.", false));
+    assertThat(orchestrator.activeTurn()).isEqualTo("s1");
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 1, "Bye.", false));
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 2, "", true));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 1, "Bye.", false));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 2, "", true));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("s1", 1));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("s1", 0, 700));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("s1", 1, 1000));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("s1", 2, 1000, stop("done", 0)));
+    assertThat(take(done)).isEqualTo(new TurnDone("s1", "done", null));
+    assertThat(orchestrator.activeTurn()).isNull();
+    assertThat(requests).as("no model was asked").isEmpty();
+  }
+
+  @Test
+  void aCancelledSayTurnDropsItsLaterText() throws Exception {
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 0, "One.", false));
+    take(chunks);
+    publish(Addresses.TURN_CANCEL, new TurnCancel(orchestrator.activeTurn(), TurnCancel.Reason.cancelled));
+    assertThat(take(done)).isEqualTo(new TurnDone("s1", "cancelled", null));
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 1, "Two.", false));
+    publish(Addresses.SAY_TEXT, new TextChunk("s2", 0, "Three.", false));
+    assertThat(take(chunks)).as("nothing more of the cancelled turn came before the next one")
+        .isEqualTo(new TextChunk("s2", 0, "Three.", false));
+  }
+
   private static PlaybackProgress.Stop stop(String reason, int underruns) {
     return new PlaybackProgress.Stop(reason, underruns, true, 2);
   }

@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
-import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.llm.LlmEvent;
 import voice.core.message.CaptureStarted;
@@ -16,6 +15,7 @@ import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
 import voice.core.stage.RecentIds;
@@ -163,7 +163,6 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private void bargeIn(ActiveTurn turn, double onset) {
     turn.metrics.bargeInOnset(Double.isNaN(onset) ? MonotonicClock.millisPrecise() : onset);
-    publishEvent(AgentEvent.of("turn.bargein", turn.id));
     cancel(TurnCancel.Reason.bargein);
   }
 
@@ -257,7 +256,6 @@ public final class TurnOrchestrator extends VerticleBase {
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
     stage.cancel(new TurnCancel(turn.id, reason));
     turn.cancelReason = reason.name();
-    publishEvent(AgentEvent.of("turn.cancelled", turn.id, "reason", reason.name()));
     if (!turn.audioStarted) {
       vertx.runOnContext(v -> {
         if (current == turn) {
@@ -281,9 +279,7 @@ public final class TurnOrchestrator extends VerticleBase {
       vertx.cancelTimer(turn.bargeInTimer);
     }
     conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
-    AgentEvent metrics = new AgentEvent("metrics", turn.id, System.currentTimeMillis(), MonotonicClock.millis(), turn.metrics.fields());
-    publishEvent(metrics);
-    bus.publish(address(Addresses.METRICS), metrics);
+    bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
     bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
   }
 
@@ -299,10 +295,6 @@ public final class TurnOrchestrator extends VerticleBase {
   private String nextTurnId() {
     turnCounter++;
     return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
-  }
-
-  private void publishEvent(AgentEvent event) {
-    bus.publish(address(Addresses.EVENTS), event);
   }
 
   private String address(String base) {

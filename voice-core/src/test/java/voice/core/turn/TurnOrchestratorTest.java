@@ -14,6 +14,7 @@ import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.chunk.ChunkerOptions;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.llm.LlmEvent;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
@@ -49,6 +50,7 @@ class TurnOrchestratorTest {
     TurnOptions options = TurnOptions.defaults().withSystemPrompt("Be brief.")
         .withChunker(ChunkerOptions.sentences()).withBargeIn(150, false);
     orchestrator = new TurnOrchestrator(options, "");
+    vertx.deployVerticle(new EventProjector("")).await();
     vertx.deployVerticle(orchestrator).await();
   }
 

@@ -79,7 +79,6 @@ final class VoiceSession {
         .compose(p -> {
           pipeline = p;
           consumers.add(vertx.eventBus().<AgentEvent>consumer(scoped(Addresses.EVENTS), m -> forward(m.body())));
-          consumers.add(vertx.eventBus().<AgentEvent>consumer(scoped(Addresses.METRICS), m -> setup.metrics().turn(m.body(), "voice")));
           return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
         })
         .<Void>map(v -> {
@@ -183,9 +182,11 @@ final class VoiceSession {
     }
   }
 
-  /** The pipeline's events, less what only the server may know: the provider's URL and error details. */
+  /** The pipeline's events, less what only the server may know (the provider's URL, error details); a turn's metrics also feed the server's figures. */
   private void forward(AgentEvent event) {
-    if ("llm.error".equals(event.type())) {
+    if ("metrics".equals(event.type())) {
+      setup.metrics().turn(event, "voice");
+    } else if ("llm.error".equals(event.type())) {
       setup.metrics().error("llm_" + event.fields().get("error_type"));
       UpstreamErrors.PublicError error = UpstreamErrors.report(event.turn(),
           String.valueOf(event.fields().get("error_type")), String.valueOf(event.fields().get("message")));

@@ -10,7 +10,10 @@ final class ActiveTurn {
   final String id;
   final SentenceChunker chunker;
   final TurnMetrics metrics = new TurnMetrics();
+  /** The chunks' text, kept for the history; a {@code say} turn keeps none (its text may be a book). */
   final List<String> chunks = new ArrayList<>();
+  final boolean keepsText;
+  int chunkCount;
   int playedChunks;
   boolean textEnded;
   boolean audioStarted;
@@ -18,9 +21,18 @@ final class ActiveTurn {
   String error;
   long bargeInTimer = -1;
 
-  ActiveTurn(String id, SentenceChunker chunker) {
+  ActiveTurn(String id, SentenceChunker chunker, boolean keepsText) {
     this.id = id;
     this.chunker = chunker;
+    this.keepsText = keepsText;
+  }
+
+  /** Counts a chunk sent to synthesis; returns its index. */
+  int addChunk(String text) {
+    if (keepsText) {
+      chunks.add(text);
+    }
+    return chunkCount++;
   }
 
   /** The text the user has heard: every chunk whose audio was played out. */

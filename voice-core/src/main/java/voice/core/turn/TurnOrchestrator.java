@@ -79,21 +79,21 @@ public final class TurnOrchestrator extends VerticleBase {
     if (text == null || text.isBlank()) {
       return;
     }
-    String id = beginTurn(requestedId != null ? requestedId : nextTurnId());
+    String id = beginTurn(requestedId != null ? requestedId : nextTurnId(), true);
     current.metrics.userSpeechEnded(userSpeechEndAt);
     conversation.addUser(text.strip());
     bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
   }
 
   /** Ends the active turn, if any, and makes {@code id} the current one. */
-  private String beginTurn(String id) {
+  private String beginTurn(String id, boolean keepsText) {
     if (isActive()) {
       if (!current.cancelled()) {
         cancel(TurnCancel.Reason.cancelled);
       }
       finish(current.cancelReason);
     }
-    current = new ActiveTurn(id, new SentenceChunker(options.chunker()));
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), keepsText);
     activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
     return id;
@@ -101,14 +101,15 @@ public final class TurnOrchestrator extends VerticleBase {
 
   /**
    * Text to speak without a model ({@code say}), already cut into chunks: its first chunk starts a
-   * turn of its own, which then ends, is cancelled and is measured like an answer.
+   * turn of its own, which then ends, is cancelled and is measured like an answer, but is not
+   * kept (neither its text nor in the history: nobody asked for it, and it may be a whole book).
    */
   private void onSayText(TextChunk chunk) {
     if (!isActive() || !chunk.turn().equals(current.id)) {
       if (chunk.index() != 0) {
         return; // the rest of a turn that is already over
       }
-      beginTurn(chunk.turn());
+      beginTurn(chunk.turn(), false);
     }
     ActiveTurn turn = current;
     if (turn.cancelled() || turn.textEnded) {
@@ -191,12 +192,11 @@ public final class TurnOrchestrator extends VerticleBase {
     turn.metrics.generationEnded(now);
     turn.chunker.flush().forEach(chunk -> sendChunk(turn, chunk));
     turn.textEnded = true;
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunks.size(), "", true));
+    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunkCount, "", true));
   }
 
   private void sendChunk(ActiveTurn turn, String chunk) {
-    int index = turn.chunks.size();
-    turn.chunks.add(chunk);
+    int index = turn.addChunk(chunk);
     bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, index, chunk, false));
   }
 

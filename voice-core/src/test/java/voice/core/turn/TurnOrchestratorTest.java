@@ -208,6 +208,7 @@ class TurnOrchestratorTest {
     assertThat(take(done)).isEqualTo(new TurnDone("s1", "done", null));
     assertThat(orchestrator.activeTurn()).isNull();
     assertThat(requests).as("no model was asked").isEmpty();
+    assertThat(orchestrator.conversation().messages()).as("a said text is not kept in the history").isEmpty();
   }
 
   @Test

@@ -10,9 +10,10 @@ final class ActiveTurn {
   final String id;
   final SentenceChunker chunker;
   final TurnMetrics metrics = new TurnMetrics();
-  /** The chunks' text, kept for the history; a {@code say} turn keeps none (its text may be a book). */
+  /** The chunks' text, kept for the history; a said text keeps none (it may be a whole book). */
   final List<String> chunks = new ArrayList<>();
-  final boolean keepsText;
+  /** A model's answer; false for a text said without a model ({@code say}), which is neither kept nor measured. */
+  final boolean answer;
   int chunkCount;
   int playedChunks;
   boolean textEnded;
@@ -21,15 +22,15 @@ final class ActiveTurn {
   String error;
   long bargeInTimer = -1;
 
-  ActiveTurn(String id, SentenceChunker chunker, boolean keepsText) {
+  ActiveTurn(String id, SentenceChunker chunker, boolean answer) {
     this.id = id;
     this.chunker = chunker;
-    this.keepsText = keepsText;
+    this.answer = answer;
   }
 
   /** Counts a chunk sent to synthesis; returns its index. */
   int addChunk(String text) {
-    if (keepsText) {
+    if (answer) {
       chunks.add(text);
     }
     return chunkCount++;

@@ -86,14 +86,14 @@ public final class TurnOrchestrator extends VerticleBase {
   }
 
   /** Ends the active turn, if any, and makes {@code id} the current one. */
-  private String beginTurn(String id, boolean keepsText) {
+  private String beginTurn(String id, boolean answer) {
     if (isActive()) {
       if (!current.cancelled()) {
         cancel(TurnCancel.Reason.cancelled);
       }
       finish(current.cancelReason);
     }
-    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), keepsText);
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer);
     activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
     return id;
@@ -101,8 +101,8 @@ public final class TurnOrchestrator extends VerticleBase {
 
   /**
    * Text to speak without a model ({@code say}), already cut into chunks: its first chunk starts a
-   * turn of its own, which then ends, is cancelled and is measured like an answer, but is not
-   * kept (neither its text nor in the history: nobody asked for it, and it may be a whole book).
+   * turn of its own, which ends and is cancelled like an answer, but is neither kept (nobody
+   * asked for it, and it may be a whole book) nor measured (no model, no metrics event).
    */
   private void onSayText(TextChunk chunk) {
     if (!isActive() || !chunk.turn().equals(current.id)) {
@@ -279,7 +279,9 @@ public final class TurnOrchestrator extends VerticleBase {
       vertx.cancelTimer(turn.bargeInTimer);
     }
     conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
-    bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+    if (turn.answer) {
+      bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+    }
     bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
   }
 

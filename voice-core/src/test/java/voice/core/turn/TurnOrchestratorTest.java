@@ -209,6 +209,13 @@ class TurnOrchestratorTest {
     assertThat(orchestrator.activeTurn()).isNull();
     assertThat(requests).as("no model was asked").isEmpty();
     assertThat(orchestrator.conversation().messages()).as("a said text is not kept in the history").isEmpty();
+
+    publish(Addresses.TURN_START, new UserTurn("t2", "Hi"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop("t2", true));
+    take(chunks);
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t2", 0, 0, stop("done", 0)));
+    assertThat(takeEvent("metrics").turn()).as("the said text has no metrics event; the next answer has").isEqualTo("t2");
   }
 
   @Test

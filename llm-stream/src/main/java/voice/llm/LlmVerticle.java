@@ -6,7 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import voice.core.bus.Addresses;
@@ -18,9 +20,9 @@ import voice.core.stage.Stage;
 
 /**
  * The model stage of one conversation: answers each {@link LlmRequest} of its scope with the
- * client's {@link LlmEvent}s on {@code voice.llm.event} and the public {@code llm.*} events on
- * {@code voice.events}; a {@link TurnCancel} cancels the running call (upstream closed) and any
- * later request of that turn is ignored.
+ * client's {@link LlmEvent}s on {@code voice.llm.event} (the event projector makes the public
+ * {@code llm.*} events of them); a {@link TurnCancel} cancels the running call (upstream closed)
+ * and any later request of that turn is ignored.
  */
 public final class LlmVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LlmVerticle.class);
@@ -28,7 +30,8 @@ public final class LlmVerticle extends VerticleBase {
   private final LlmClient client;
   private final Stage stage;
   private final Map<String, LlmCall> running = new HashMap<>();
-  private final Map<String, LlmAgentEvents> publicEvents = new HashMap<>();
+  /** Turns whose stream has not ended yet: nothing of a turn is delivered after its end. */
+  private final Set<String> open = new HashSet<>();
   private MessageConsumer<LlmRequest> requests;
   private MessageConsumer<TurnCancel> cancels;
 
@@ -58,8 +61,7 @@ public final class LlmVerticle extends VerticleBase {
     if (running.containsKey(turn)) {
       return;
     }
-    LlmAgentEvents events = new LlmAgentEvents(vertx.eventBus(), stage.address(Addresses.EVENTS));
-    publicEvents.put(turn, events);
+    open.add(turn);
     LlmCall call = client.stream(request, event -> {
       if (Vertx.currentContext() == context) {
         deliver(event);
@@ -67,32 +69,28 @@ public final class LlmVerticle extends VerticleBase {
         context.runOnContext(v -> deliver(event));
       }
     });
-    if (publicEvents.containsKey(turn)) {
+    if (open.contains(turn)) {
       running.put(turn, call); // not when the client already ended the turn synchronously
     }
   }
 
   private void deliver(LlmEvent event) {
     String turn = event.turn();
-    if (stage.isCancelled(turn) || !publicEvents.containsKey(turn)) {
+    if (stage.isCancelled(turn) || !open.contains(turn)) {
       return;
     }
     stage.publish(vertx.eventBus(), Addresses.LLM_EVENT, event);
     if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.thinking) {
       LOG.debug("turn {} thinking: {}", turn, delta.text()); // never spoken; visible with VOICE_AGENT_LOG=DEBUG
     }
-    LlmAgentEvents events = publicEvents.get(turn);
-    if (events != null) {
-      events.publish(event);
-    }
     if (event instanceof LlmEvent.LlmError || event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
       running.remove(turn);
-      publicEvents.remove(turn);
+      open.remove(turn);
     }
   }
 
   private void onCancel(TurnCancel cancel) {
-    publicEvents.remove(cancel.turn());
+    open.remove(cancel.turn());
     LlmCall call = running.remove(cancel.turn());
     if (call != null) {
       call.cancel();

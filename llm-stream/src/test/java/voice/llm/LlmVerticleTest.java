@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.llm.LlmEvent;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
@@ -61,6 +62,7 @@ class LlmVerticleTest {
       }
     });
     server.toolCall("call_9", "calculator", "{\"expression\":\"1+2\"}").answer("Three it is.");
+    await(vertx.deployVerticle(new EventProjector(scope))); // the public events are written at the edge
     await(vertx.deployVerticle(new LlmVerticle(client(), scope)));
     vertx.eventBus().publish(Addresses.scoped(Addresses.LLM_REQUEST, scope),
         new LlmRequest("v1", List.of(ChatMessage.user("1+2?"))));

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import voice.core.audio.Pcm16;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.InputEnded;
@@ -28,10 +27,10 @@ import voice.stt.echo.SpeexEchoCanceller;
 /**
  * Speech in: consumes {@link AudioFrame}s of one scope, finds utterances and decodes them in one
  * task on the executor handed in, fed by a bounded queue (never on the event loop), and publishes
- * {@link VadEvent}s, changed partial and final {@link Transcript}s and the public events
- * {@code vad.speech_start}, {@code vad.speech_end}, {@code stt.partial}, {@code stt.final} and,
- * after a frame with {@code last = true}, an {@link InputEnded}. Events carry no turn: the
- * orchestrator maps utterances to turns.
+ * {@link VadEvent}s, changed partial and final {@link Transcript}s (the event projector makes
+ * the public {@code vad.*} and {@code stt.*} events of them) and, after a frame with
+ * {@code last = true}, an {@link InputEnded}. They carry no turn: the orchestrator maps
+ * utterances to turns.
  *
  * <p>With {@link SttOptions#echoGate()} it also listens to the scope's playback (audio sent to
  * the loudspeaker, turns' audio stops) and passes the input through an {@link EchoGate} first,
@@ -193,20 +192,17 @@ public final class SttVerticle extends VerticleBase {
 
     @Override
     public void speechStarted(String utterance, long atMs) {
-      publish(Addresses.VAD, new VadEvent(utterance, true, atMs),
-          AgentEvent.of("vad.speech_start", null, "utterance", utterance, "at_ms", atMs));
+      publish(Addresses.VAD, new VadEvent(utterance, true, atMs));
     }
 
     @Override
     public void partial(Transcript transcript) {
-      publish(Addresses.STT_PARTIAL, transcript, AgentEvent.of("stt.partial", null,
-          "utterance", transcript.utterance(), "text", transcript.text()));
+      publish(Addresses.STT_PARTIAL, transcript);
     }
 
     @Override
     public void speechEnded(String utterance, long atMs) {
-      publish(Addresses.VAD, new VadEvent(utterance, false, atMs),
-          AgentEvent.of("vad.speech_end", null, "utterance", utterance, "at_ms", atMs));
+      publish(Addresses.VAD, new VadEvent(utterance, false, atMs));
     }
 
     @Override
@@ -214,16 +210,11 @@ public final class SttVerticle extends VerticleBase {
       if (transcript.text().isEmpty()) {
         return; // noise the recognizer heard no words in: nothing to answer
       }
-      publish(Addresses.STT_FINAL, transcript, AgentEvent.of("stt.final", null,
-          "utterance", transcript.utterance(), "text", transcript.text(),
-          "start_ms", transcript.startMs(), "end_ms", transcript.endMs()));
+      publish(Addresses.STT_FINAL, transcript);
     }
 
-    private void publish(String address, Object message, AgentEvent event) {
-      ctx.runOnContext(v -> {
-        stage.publish(bus, address, message);
-        stage.publish(bus, Addresses.EVENTS, event);
-      });
+    private void publish(String address, Object message) {
+      ctx.runOnContext(v -> stage.publish(bus, address, message));
     }
   }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
-import voice.core.event.AgentEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.PlaybackProgress;
+import voice.core.message.SynthesisStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.TurnCancel;
 import voice.core.stage.Stage;
@@ -111,7 +111,7 @@ public final class TtsVerticle extends VerticleBase {
     inFlightCancelled.set(false);
     String text = turns.get(chunk.turn()).speakable.next(chunk.text());
     if (!text.isEmpty()) {
-      publish(Addresses.EVENTS, AgentEvent.of("tts.chunk", chunk.turn(), "text", chunk.text(), "spoken", text, "index", chunk.index()));
+      publish(Addresses.SYNTHESIS_STARTED, new SynthesisStarted(chunk.turn(), chunk.index(), chunk.text(), text));
     }
     // Each piece is published when the next one exists, so the chunk's last piece can carry chunkEnd.
     AtomicReference<byte[]> held = new AtomicReference<>();

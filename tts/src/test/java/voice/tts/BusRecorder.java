@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.message.AudioChunk;
 
 /**
@@ -29,6 +30,8 @@ final class BusRecorder {
         vertx.eventBus().<AudioChunk>consumer(Addresses.scoped(Addresses.AUDIO_OUT, scope), m -> record(m.body())).completion(),
         vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> record(m.body())).completion())
         .toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    // The public events come from the projector at the edge, as in the application.
+    vertx.deployVerticle(new EventProjector(scope)).toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private synchronized void record(Object message) {

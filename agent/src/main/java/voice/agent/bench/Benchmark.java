@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import voice.agent.UserError;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
 import voice.agent.events.EventLogWriter;
+import voice.agent.pipeline.SharedVoice;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Codecs;
 import voice.core.chunk.SentenceChunker;
@@ -68,7 +68,7 @@ public final class Benchmark {
     LlmClient llm = null;
     try {
       progress("starting MaryTTS");
-      SpeechEngine tts = startTts();
+      SpeechEngine tts = SharedVoice.start();
       warmUp(vertx, serverVertx, tts);
       if (provider == null) {
         server = new PacedOpenAiServer(serverVertx, ScriptedAnswer.tokens(settings.tokens()), settings.ttftMs(),
@@ -151,13 +151,6 @@ public final class Benchmark {
         .maxTokens(tokens).maxRetries(0).build());
   }
 
-  private static SpeechEngine startTts() {
-    try {
-      return MaryTtsEngine.start();
-    } catch (RuntimeException e) {
-      throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
-    }
-  }
 
   private Map<String, Object> settingsJson() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 import voice.agent.config.OfflineModels;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
+import voice.agent.pipeline.AudioInput;
 import voice.agent.pipeline.InputEnd;
+import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
-import voice.audio.in.FileAudioSource;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
@@ -25,7 +26,6 @@ import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
 import voice.stt.SpeechEngines;
 import voice.stt.SttOptions;
-import voice.stt.SttVerticle;
 import voice.tts.SpeechEngine;
 
 /**
@@ -73,15 +73,17 @@ final class ConversationProbe {
     LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "bench").baseUrl(server.baseUrl()).maxRetries(0).build());
     List<AgentEvent> events = new CopyOnWriteArrayList<>();
     vertx.eventBus().<AgentEvent>consumer(Addresses.EVENTS, m -> events.add(m.body()));
-    try (Recognizer recognizer = OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.AUTO, null)) {
-      VoicePipeline pipeline = VoicePipeline.deploy(vertx, "", llm, tts,
-          new RealtimePacedSink(new DiscardingSink()), options).await();
-      InputEnd end = InputEnd.watch(pipeline);
-      vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, "", pipeline.threads().single("stt"))).await();
-      vertx.deployVerticle(new FileAudioSource(recording, "", true, pipeline.threads().single("input"))).await();
-      end.finished().await();
-      pipeline.close().await();
+    VoicePipeline pipeline = null;
+    try {
+      Recognizer recognizer = OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.AUTO, null);
+      InputEnd end = InputEnd.watch(vertx, "");
+      pipeline = VoicePipeline.deploy(vertx, "", llm, tts, new RealtimePacedSink(new DiscardingSink()),
+          options, Listening.of(recognizer, SttOptions.DEFAULT, AudioInput.recording(recording))).await();
+      end.finished(pipeline).await();
     } finally {
+      if (pipeline != null) {
+        pipeline.close().await(); // frees the recognizer too
+      }
       llm.close();
       vertx.close().await();
       server.close().await();

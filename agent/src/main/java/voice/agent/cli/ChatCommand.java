@@ -4,24 +4,22 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
+import voice.agent.pipeline.AudioInput;
 import voice.agent.pipeline.ConversationPrinter;
 import voice.agent.pipeline.InputEnd;
+import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.SpeakingRun;
-import voice.audio.device.AudioDeviceException;
 import voice.audio.in.FileAudioSource;
-import voice.audio.in.MicrophoneSource;
 import voice.core.turn.TurnOptions;
 import voice.models.FirstRun;
 import voice.stt.Recognizer;
 import voice.stt.SttOptions;
-import voice.stt.SttVerticle;
 
 /**
  * {@code voice-agent chat}: a spoken conversation through the microphone (or a recording with
@@ -57,23 +55,20 @@ public final class ChatCommand implements Callable<Integer> {
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
     SttOptions sttOptions = sttOptions(config);
-    short[] recording = input == null ? null : readInput();
+    AudioInput audio = input == null ? AudioInput.microphone(inputDevice) : AudioInput.recording(readInput());
     // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
       var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
       TurnOptions options = turnOptions(config);
       var client = llm.createClient(run.vertx(), llmConfig);
-      var pipeline = run.start(client, options);
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
-      InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(recognizers.get(), sttOptions, "", pipeline.threads().single("stt")));
-      run.add(recording != null ? new FileAudioSource(recording, "", true, pipeline.threads().single("input"))
-          : microphone(pipeline.threads().single("microphone")));
+      InputEnd inputEnd = InputEnd.watch(run.vertx(), "");
+      run.start(client, options, Listening.of(recognizers.get(), sttOptions, audio));
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
       }
-      run.run(p -> inputEnd.finished());
+      run.run(inputEnd::finished);
       if (!inputEnd.heardSpeech()) {
         // Nothing was asked, so nothing was answered: say so rather than end in silence.
         throw new UserError("no speech was heard in " + input + " (nothing to answer)");
@@ -102,13 +97,5 @@ public final class ChatCommand implements Callable<Integer> {
   private SttOptions sttOptions(AgentConfig config) {
     Long silence = endpointMs != null ? endpointMs : config.voice().endpointSilenceMs();
     return echo.apply(silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence));
-  }
-
-  private MicrophoneSource microphone(Executor captureThread) {
-    try {
-      return new MicrophoneSource(inputDevice, "", captureThread);
-    } catch (AudioDeviceException e) {
-      throw new UserError(e.getMessage());
-    }
   }
 }

@@ -9,13 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
 import voice.agent.config.AgentConfig;
+import voice.agent.pipeline.SharedVoice;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
 import voice.tts.SpeechEngine;
-import voice.tts.mary.MaryTtsEngine;
 
 /** {@code voice-agent serve}: the headless agent (web page, voice WebSocket, OpenAI-compatible proxy). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -116,12 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
     recognizers.get().close(); // a missing speech model fails now, with one line, not per session
-    SpeechEngine tts;
-    try {
-      tts = MaryTtsEngine.start();
-    } catch (RuntimeException e) {
-      throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
-    }
+    SpeechEngine tts = SharedVoice.start();
     AgentServer server;
     try {
       server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, recognizers);

@@ -2,6 +2,7 @@ package voice.agent.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.Objects;
 import voice.core.bus.Addresses;
 import voice.core.message.InputEnded;
@@ -15,24 +16,30 @@ public final class InputEnd {
   /** Time for the last utterance's final transcript to become a turn after the input ended. */
   private static final long SETTLE_MS = 300;
 
-  private final VoicePipeline pipeline;
+  private final Vertx vertx;
   private final Promise<Void> finished = Promise.promise();
   private volatile boolean heardSpeech;
+  private volatile boolean inputEnded;
+  private volatile VoicePipeline pipeline;
 
-  private InputEnd(VoicePipeline pipeline) {
-    this.pipeline = pipeline;
+  private InputEnd(Vertx vertx) {
+    this.vertx = vertx;
   }
 
-  public static InputEnd watch(VoicePipeline pipeline) {
-    InputEnd end = new InputEnd(pipeline);
-    var bus = pipeline.vertx().eventBus();
-    bus.<Transcript>consumer(Addresses.scoped(Addresses.STT_FINAL, pipeline.scope()), m -> {
+  /** Starts watching {@code scope}'s input; call before the pipeline starts, so its end is never missed. */
+  public static InputEnd watch(Vertx vertx, String scope) {
+    InputEnd end = new InputEnd(vertx);
+    var bus = vertx.eventBus();
+    bus.<Transcript>consumer(Addresses.scoped(Addresses.STT_FINAL, scope), m -> {
       if (!Objects.toString(m.body().text(), "").isBlank()) {
         end.heardSpeech = true;
       }
     });
-    bus.<InputEnded>consumer(Addresses.scoped(Addresses.INPUT_ENDED, pipeline.scope()),
-        m -> pipeline.vertx().setTimer(SETTLE_MS, t -> end.checkIdle()));
+    bus.<InputEnded>consumer(Addresses.scoped(Addresses.INPUT_ENDED, scope),
+        m -> vertx.setTimer(SETTLE_MS, t -> {
+          end.inputEnded = true;
+          end.checkIdle();
+        }));
     return end;
   }
 
@@ -41,15 +48,22 @@ public final class InputEnd {
     return heardSpeech;
   }
 
-  public Future<Void> finished() {
+  /** Completes once the input has ended and {@code pipeline} has no turn left to answer or speak. */
+  public Future<Void> finished(VoicePipeline pipeline) {
+    this.pipeline = pipeline;
+    vertx.runOnContext(v -> checkIdle());
     return finished.future();
   }
 
   private void checkIdle() {
-    if (!pipeline.busy()) {
+    VoicePipeline p = pipeline;
+    if (p == null || !inputEnded || finished.future().isComplete()) {
+      return;
+    }
+    if (!p.busy()) {
       finished.tryComplete();
       return;
     }
-    pipeline.nextTurnDone().onComplete(done -> pipeline.vertx().setTimer(SETTLE_MS, t -> checkIdle()));
+    p.nextTurnDone().onComplete(done -> vertx.setTimer(SETTLE_MS, t -> checkIdle()));
   }
 }

@@ -1,10 +1,7 @@
 package voice.agent.pipeline;
 
-import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +13,6 @@ import voice.core.bus.Codecs;
 import voice.core.message.TurnCancel;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmClient;
-import voice.tts.SpeechEngine;
-import voice.tts.mary.MaryTtsEngine;
 
 /**
  * One run of a speaking command (ask, say, chat): opens the sink and the event log, starts
@@ -34,7 +29,6 @@ public final class SpeakingRun implements AutoCloseable {
   private final EventLogWriter events;
   private volatile VoicePipeline pipeline;
   private final CountDownLatch finished = new CountDownLatch(1);
-  private final List<String> extraStages = new ArrayList<>();
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private volatile boolean keepOutput;
 
@@ -74,22 +68,15 @@ public final class SpeakingRun implements AutoCloseable {
     return vertx;
   }
 
-  /** Starts synthesis and the pipeline; {@code llm} null for speech only. */
+  /** Starts synthesis and the speaking half; {@code llm} null for speech only. */
   public VoicePipeline start(LlmClient llm, TurnOptions options) {
-    SpeechEngine tts;
-    try {
-      tts = MaryTtsEngine.start();
-    } catch (RuntimeException e) {
-      throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
-    }
-    pipeline = VoicePipeline.deploy(vertx, "", llm, tts, sink, options).await();
-    return pipeline;
+    return start(llm, options, null);
   }
 
-  /** Deploys one more stage (capture, recognition) beside the pipeline; undeployed with it. */
-  public void add(Deployable stage) {
-    String id = vertx.deployVerticle(stage).await();
-    extraStages.add(0, id);
+  /** Starts synthesis and the pipeline, listening too unless {@code listening} is null. */
+  public VoicePipeline start(LlmClient llm, TurnOptions options, Listening listening) {
+    pipeline = VoicePipeline.deploy(vertx, "", llm, SharedVoice.start(), sink, options, listening).await();
+    return pipeline;
   }
 
   /** Runs {@code work} on the pipeline and waits for it. */
@@ -142,9 +129,6 @@ public final class SpeakingRun implements AutoCloseable {
     if (!keepOutput && !interrupted.get()) {
       // Before the playback stage stops: it closes the sink, which would keep the file.
       sink.discard();
-    }
-    for (String id : extraStages) {
-      vertx.undeploy(id).await();
     }
     if (pipeline != null) {
       pipeline.close().await();

@@ -12,11 +12,13 @@ import voice.core.chunk.SentenceChunker;
 import voice.core.io.OsReason;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TextChunk;
+import voice.core.message.TurnDone;
 
 /**
  * Speaks text from a {@link Reader} as one turn ({@code say}, {@code say < notes.txt}): a
- * thread the pipeline hands out reads it piece by piece through the sentence chunker and publishes the
- * chunks, at most {@value #WINDOW} ahead of the chunk being played, so memory stays flat however
+ * thread the pipeline hands out reads it piece by piece through the sentence chunker and hands
+ * the chunks to the orchestrator ({@code voice.turn.say}), which speaks them as a turn like any
+ * answer, at most {@value #WINDOW} ahead of the chunk being played, so memory stays flat however
  * long the text is and a blocking read never holds an event loop.
  */
 final class TextSpeaker {
@@ -38,18 +40,27 @@ final class TextSpeaker {
     this.textAddress = textAddress;
   }
 
-  /** Completes with how the turn's audio stopped: {@code done}, {@code cancelled}, {@code error}... */
+  /** Completes with how the turn ended: {@code done}, {@code cancelled}, {@code error}... */
   static Future<String> speak(VoicePipeline pipeline, String turn, Reader text) {
     EventBus bus = pipeline.vertx().eventBus();
-    TextSpeaker speaker = new TextSpeaker(bus, turn, Addresses.scoped(Addresses.TTS_TEXT, pipeline.scope()));
+    TextSpeaker speaker = new TextSpeaker(bus, turn, Addresses.scoped(Addresses.SAY_TEXT, pipeline.scope()));
     MessageConsumer<PlaybackProgress> progress =
-        bus.consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, pipeline.scope()));
-    progress.handler(m -> speaker.onProgress(m.body(), progress));
-    progress.completion().onSuccess(v -> pipeline.threads().single("say-text").execute(() -> speaker.readAll(text)));
+        bus.consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, pipeline.scope()), m -> speaker.onProgress(m.body()));
+    MessageConsumer<TurnDone> done = bus.consumer(Addresses.scoped(Addresses.TURN_DONE, pipeline.scope()));
+    done.handler(m -> {
+      if (m.body().turn().equals(turn)) {
+        speaker.stop();
+        progress.unregister();
+        done.unregister();
+        speaker.played.tryComplete(m.body().outcome());
+      }
+    });
+    Future.all(progress.completion(), done.completion())
+        .onSuccess(v -> pipeline.threads().single("say-text").execute(() -> speaker.readAll(text)));
     return speaker.played.future();
   }
 
-  private void onProgress(PlaybackProgress progress, MessageConsumer<PlaybackProgress> consumer) {
+  private void onProgress(PlaybackProgress progress) {
     if (!progress.turn().equals(turn)) {
       return;
     }
@@ -62,9 +73,12 @@ final class TextSpeaker {
       }
       lock.notifyAll();
     }
-    if (progress.stop() != null) {
-      consumer.unregister();
-      played.tryComplete(progress.stopReason());
+  }
+
+  private void stop() {
+    synchronized (lock) {
+      stopped = true;
+      lock.notifyAll();
     }
   }
 

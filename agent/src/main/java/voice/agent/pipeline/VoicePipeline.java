@@ -4,7 +4,6 @@ import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import voice.audio.out.PlaybackVerticle;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.EventProjector;
-import voice.core.message.LlmRequest;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.UserTurn;
@@ -24,48 +22,72 @@ import voice.core.turn.TurnOptions;
 import voice.core.turn.TurnOrchestrator;
 import voice.llm.LlmClient;
 import voice.llm.LlmVerticle;
+import voice.stt.SttVerticle;
 import voice.tts.SpeechEngine;
 import voice.tts.TtsVerticle;
 
 /**
- * One conversation's speaking half, wired on the event bus: orchestrator, model, synthesis and
- * playback, all in {@code scope}. The listening half (capture and recognition) is added by the
- * commands that listen.
+ * The one assembly of a conversation, in {@code scope}: every command and the server's voice
+ * sessions build their stages here, and only here are they placed and torn down.
+ *
+ * <ul>
+ *   <li>speaking: event projector, playback, synthesis, model, orchestrator;
+ *   <li>listening (when asked for): recognition (VAD and STT), then the audio source.
+ * </ul>
+ *
+ * Stages are deployed in that order, each blocking stage with an executor of its own, and
+ * undeployed in the reverse order (the source first, the projector last, so every fact still
+ * becomes an event); then the threads end, and last the recognizer is freed. Turn state lives
+ * in the orchestrator only: {@link #say} and {@link #ask} both go through it.
  */
 public final class VoicePipeline {
   private final Vertx vertx;
   private final String scope;
   private final List<String> deployments = new ArrayList<>();
-  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final StageThreads threads;
-  private TurnOrchestrator orchestrator;
-  private volatile String currentTurn;
+  private final TurnOrchestrator orchestrator;
+  private final Listening listening;
+  private String sttDeployment;
 
-  private VoicePipeline(Vertx vertx, String scope) {
+  private VoicePipeline(Vertx vertx, String scope, TurnOptions options, Listening listening) {
     this.vertx = vertx;
     this.scope = scope;
     this.threads = new StageThreads(scope);
+    this.orchestrator = new TurnOrchestrator(options, scope);
+    this.listening = listening;
   }
 
-  /** Deploys the stages; {@code llm} may be null for a pipeline that only speaks ({@code say}). */
+  /** The speaking half only ({@code ask}, {@code say}); {@code llm} may be null for a pipeline that only speaks. */
   public static Future<VoicePipeline> deploy(
       Vertx vertx, String scope, LlmClient llm, SpeechEngine tts, AudioSink sink, TurnOptions options) {
+    return deploy(vertx, scope, llm, tts, sink, options, null);
+  }
+
+  /**
+   * Both halves ({@code chat}, a voice session, the conversation benchmark); {@code listening}
+   * null for the speaking half only. If a stage fails to start, those already started are torn down.
+   */
+  public static Future<VoicePipeline> deploy(Vertx vertx, String scope, LlmClient llm, SpeechEngine tts,
+      AudioSink sink, TurnOptions options, Listening listening) {
     Codecs.register(vertx);
-    VoicePipeline pipeline = new VoicePipeline(vertx, scope);
-    pipeline.orchestrator = new TurnOrchestrator(options, scope);
-    pipeline.consumers.add(vertx.eventBus().<LlmRequest>consumer(pipeline.address(Addresses.LLM_REQUEST),
-        m -> pipeline.currentTurn = m.body().turn()));
-    pipeline.consumers.add(vertx.eventBus().<TurnDone>consumer(pipeline.address(Addresses.TURN_DONE), m -> {
-      if (m.body().turn().equals(pipeline.currentTurn)) {
-        pipeline.currentTurn = null;
-      }
-    }));
-    return pipeline.add(new EventProjector(scope))
-        .compose(v -> pipeline.add(new PlaybackVerticle(sink, scope, pipeline.threads.single("playback"))))
-        .compose(v -> pipeline.add(new TtsVerticle(tts, scope, pipeline.threads.single("tts"))))
-        .compose(v -> llm == null ? Future.succeededFuture() : pipeline.add(new LlmVerticle(llm, scope)))
-        .compose(v -> pipeline.add(pipeline.orchestrator))
-        .map(v -> pipeline);
+    VoicePipeline p = new VoicePipeline(vertx, scope, options, listening);
+    return p.add(new EventProjector(scope))
+        .compose(v -> p.add(new PlaybackVerticle(sink, scope, p.threads.single("playback"))))
+        .compose(v -> p.add(new TtsVerticle(tts, scope, p.threads.single("tts"))))
+        .compose(v -> llm == null ? Future.succeededFuture() : p.add(new LlmVerticle(llm, scope)))
+        .compose(v -> p.add(p.orchestrator))
+        .compose(v -> listening == null ? Future.succeededFuture() : p.listen(listening))
+        .map(v -> p)
+        .recover(e -> p.close().transform(closed -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> listen(Listening half) {
+    return add(new SttVerticle(half.recognizer(), half.options(), scope, threads.single("stt")))
+        .compose(v -> {
+          sttDeployment = deployments.get(deployments.size() - 1);
+          // The source last: no frame is published before recognition listens.
+          return half.input() == null ? Future.succeededFuture() : add(half.input().source(scope, threads.single("input")));
+        });
   }
 
   /** Asks the model; completes when the answer has been spoken (or failed, or was cancelled). */
@@ -82,17 +104,17 @@ public final class VoicePipeline {
 
   /**
    * Speaks what {@code text} holds without a model, read as it goes (a long file, standard
-   * input); completes with how its audio stopped ({@code done} when all of it was played).
+   * input), as a turn of the orchestrator; completes with how the turn ended ({@code done} when
+   * all of it was played, {@code cancelled}, {@code error}).
    */
   public Future<String> say(Reader text) {
     String turn = "say-" + UUID.randomUUID().toString().substring(0, 8);
-    currentTurn = turn;
     return TextSpeaker.speak(this, turn, text);
   }
 
   /** Cancels the turn being answered or spoken, if any (Ctrl-C, a client's interrupt). */
   public void cancelCurrent(TurnCancel.Reason reason) {
-    String turn = currentTurn;
+    String turn = orchestrator.activeTurn();
     if (turn != null) {
       vertx.eventBus().publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn, reason));
     }
@@ -100,7 +122,7 @@ public final class VoicePipeline {
 
   /** True while a turn is being answered or spoken. */
   public boolean busy() {
-    return currentTurn != null;
+    return orchestrator.activeTurn() != null;
   }
 
   public Vertx vertx() {
@@ -115,7 +137,7 @@ public final class VoicePipeline {
     return scope;
   }
 
-  /** The pipeline's stage threads: a listening stage added beside it takes its executor here. */
+  /** The pipeline's stage threads (one per blocking stage); a helper of a command may take one here. */
   public StageThreads threads() {
     return threads;
   }
@@ -131,17 +153,26 @@ public final class VoicePipeline {
     return consumer.completion().compose(v -> promise.future());
   }
 
-  /** Undeploys every stage, last deployed first, then ends the stages' threads. */
+  /**
+   * Undeploys every stage, last deployed first, then ends the stages' threads, then frees an
+   * owned recognizer: only once recognition has stopped is the decoder out of use (freeing it
+   * earlier would crash the native library), so if that stop failed it is left to the exit.
+   */
   public Future<Void> close() {
     Future<Void> chain = Future.succeededFuture();
-    for (MessageConsumer<?> consumer : consumers) {
-      chain = chain.eventually(consumer::unregister);
-    }
+    boolean[] sttStopped = {sttDeployment == null};
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
-      chain = chain.eventually(() -> vertx.undeploy(id));
+      chain = chain.eventually(() -> vertx.undeploy(id).onSuccess(v -> sttStopped[0] |= id.equals(sttDeployment)));
     }
-    return chain.andThen(done -> threads.close());
+    deployments.clear();
+    return chain.andThen(done -> threads.close())
+        .eventually(() -> listening == null || !listening.ownsRecognizer() || !sttStopped[0]
+            ? Future.succeededFuture()
+            : vertx.executeBlocking(() -> {
+              listening.recognizer().close();
+              return null;
+            }));
   }
 
   private Future<Void> add(Deployable verticle) {

@@ -35,6 +35,7 @@ final class LoudspeakerRoom implements AudioSink {
   private long writtenFrames;
   private volatile long startNanos = -1;
   private volatile boolean running;
+  private volatile long endAtMs = Long.MAX_VALUE;
   private Thread mic;
 
   LoudspeakerRoom(EventBus bus, String scope, int delayMs, double echoDb, double noiseRms) {
@@ -57,6 +58,11 @@ final class LoudspeakerRoom implements AudioSink {
   void stop() throws InterruptedException {
     running = false;
     mic.join();
+  }
+
+  /** The microphone's input ends at room time {@code atMs}: that frame has {@code last = true}, and no more come. */
+  void endInputAt(long atMs) {
+    endAtMs = atMs;
   }
 
   long nowMs() {
@@ -95,7 +101,11 @@ final class LoudspeakerRoom implements AudioSink {
       for (short s : frame) {
         pcm.appendShortLE(s);
       }
-      bus.publish(Addresses.scoped(Addresses.AUDIO_IN, scope), new AudioFrame(k * 20, pcm, false));
+      boolean last = (k + 1) * 20 >= endAtMs;
+      bus.publish(Addresses.scoped(Addresses.AUDIO_IN, scope), new AudioFrame(k * 20, pcm, last));
+      if (last) {
+        return;
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
+import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
 import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
@@ -26,7 +27,6 @@ import voice.llm.LlmClient;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.SttOptions;
-import voice.stt.SttVerticle;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 import voice.tts.mary.MaryTtsEngine;
@@ -81,13 +81,13 @@ class LoudspeakerRoomTest {
     final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     final LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "room").baseUrl(server.baseUrl()).maxRetries(0).build());
     final VoicePipeline pipeline;
-    final String stt;
 
     Session(boolean halfDuplex) {
       vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
-      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options).await();
-      stt = vertx.deployVerticle(new SttVerticle(recognizer, SttOptions.DEFAULT, scope, pipeline.threads().single("stt"))).await();
+      // The room's microphone publishes the frames; one decoder serves the sessions in turn.
+      Listening listening = Listening.of(recognizer, SttOptions.DEFAULT, null).sharingRecognizer();
+      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options, listening).await();
       room.start();
     }
 
@@ -107,7 +107,6 @@ class LoudspeakerRoomTest {
     @Override
     public void close() throws Exception {
       room.stop();
-      vertx.undeploy(stt).await();
       pipeline.close().await();
       llm.close();
     }
@@ -124,11 +123,16 @@ class LoudspeakerRoomTest {
       for (int i = 0; i < questions.length; i++) {
         questions[i] = asked[i % asked.length];
       }
-      for (String question : questions) {
-        TurnDone done = s.pipeline.ask(question).await();
-        outcomes.add(done.outcome());
-        Thread.sleep(1500); // the echo's tail, and an endpointer that might still fire
+      for (int i = 0; i < questions.length; i++) {
+        if (i > 0) {
+          Thread.sleep(1500); // the previous answer's echo dies down before the next question
+        }
+        outcomes.add(s.pipeline.ask(questions[i]).await().outcome());
       }
+      // Whatever the echo's tail makes the VAD or the endpointer report is published before the
+      // end of the input: the microphone ends after the tail, and recognition confirms the end.
+      s.room.endInputAt(s.room.nowMs() + 500);
+      assertThat(s.awaitFirst("stt.input_end", 30_000)).as("recognition took in the whole input").isNotNull();
       long t0 = s.of("capture.start").get(0).tMs();
       s.events.stream().filter(e -> !e.type().startsWith("llm.") && !e.type().startsWith("tts.") && !e.type().equals("stt.partial"))
           .forEach(e -> System.out.println("  " + (e.tMs() - t0) + " " + e.type() + " " + e.turn() + " " + e.fields()));

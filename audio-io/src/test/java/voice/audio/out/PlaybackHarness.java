@@ -29,7 +29,12 @@ final class PlaybackHarness implements AutoCloseable {
     this.scope = scope;
     this.threads = new StageThreads(scope);
     Codecs.register(vertx);
-    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
+    // Only the playback's own events: the projector also reports the cancels the tests send (turn.*).
+    vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> {
+      if (m.body().type().startsWith("audio.")) {
+        events.add(m.body());
+      }
+    });
     vertx.eventBus().<PlaybackProgress>consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope),
         m -> progress.add(m.body()));
     // The public events come from the projector at the edge, as in the application.

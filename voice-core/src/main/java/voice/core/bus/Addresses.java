@@ -20,12 +20,19 @@ public final class Addresses {
   public static final String INPUT_ENDED = "voice.stt.input_end";
   /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */
   public static final String TURN_START = "voice.turn.start";
+  /**
+   * {@link voice.core.message.TextChunk}: text to speak without a model ({@code say}), already
+   * chunked; the orchestrator speaks it as a turn of its own.
+   */
+  public static final String SAY_TEXT = "voice.turn.say";
   /** {@link voice.core.message.LlmRequest}: the orchestrator asks the model. */
   public static final String LLM_REQUEST = "voice.llm.request";
   /** {@link voice.core.llm.LlmEvent}: the normalized stream of the model's answer. */
   public static final String LLM_EVENT = "voice.llm.event";
   /** {@link voice.core.message.TextChunk}: speakable text for synthesis. */
   public static final String TTS_TEXT = "voice.tts.text";
+  /** {@link voice.core.message.SynthesisStarted}: synthesis of a chunk began. */
+  public static final String SYNTHESIS_STARTED = "voice.tts.started";
   /** {@link voice.core.message.AudioChunk}: synthesized PCM for the sink. */
   public static final String AUDIO_OUT = "voice.audio.out";
   /** {@link voice.core.message.TurnCancel}: every stage drops work of that turn. */
@@ -44,7 +51,7 @@ public final class Addresses {
    * typed messages.
    */
   public static final String EVENTS = "voice.events";
-  /** {@link voice.core.event.AgentEvent} of type {@code metrics}, also sent on {@link #EVENTS}. */
+  /** {@link voice.core.message.TurnSummary}: a turn's figures, when it ended. */
   public static final String METRICS = "voice.metrics";
 
   private Addresses() {}

@@ -10,7 +10,11 @@ final class ActiveTurn {
   final String id;
   final SentenceChunker chunker;
   final TurnMetrics metrics = new TurnMetrics();
+  /** The chunks' text, kept for the history; a said text keeps none (it may be a whole book). */
   final List<String> chunks = new ArrayList<>();
+  /** A model's answer; false for a text said without a model ({@code say}), which is neither kept nor measured. */
+  final boolean answer;
+  int chunkCount;
   int playedChunks;
   boolean textEnded;
   boolean audioStarted;
@@ -18,9 +22,18 @@ final class ActiveTurn {
   String error;
   long bargeInTimer = -1;
 
-  ActiveTurn(String id, SentenceChunker chunker) {
+  ActiveTurn(String id, SentenceChunker chunker, boolean answer) {
     this.id = id;
     this.chunker = chunker;
+    this.answer = answer;
+  }
+
+  /** Counts a chunk sent to synthesis; returns its index. */
+  int addChunk(String text) {
+    if (answer) {
+      chunks.add(text);
+    }
+    return chunkCount++;
   }
 
   /** The text the user has heard: every chunk whose audio was played out. */

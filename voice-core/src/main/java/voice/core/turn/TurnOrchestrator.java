@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
-import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.llm.LlmEvent;
 import voice.core.message.CaptureStarted;
@@ -16,6 +15,7 @@ import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
 import voice.core.stage.RecentIds;
@@ -38,6 +38,8 @@ public final class TurnOrchestrator extends VerticleBase {
   private final RecentIds<Boolean> ignoredUtterances = new RecentIds<>();
   private EventBus bus;
   private ActiveTurn current;
+  /** The current turn's id, for callers off the event loop (Ctrl-C, a client's stop button). */
+  private volatile String activeTurnId;
   private int turnCounter;
   private double captureStartAt = Double.NaN;
   private String speakingUtterance;
@@ -53,6 +55,7 @@ public final class TurnOrchestrator extends VerticleBase {
     bus = vertx.eventBus();
     return Future.all(java.util.List.of(
         bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
+        stage.turnConsumer(bus, Addresses.SAY_TEXT, TextChunk::turn, this::onSayText).completion(),
         bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
         bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
         stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
@@ -67,22 +70,57 @@ public final class TurnOrchestrator extends VerticleBase {
     return conversation;
   }
 
+  /** The id of the turn being answered or spoken, or null; readable from any thread. */
+  public String activeTurn() {
+    return activeTurnId;
+  }
+
   private void startTurn(String requestedId, String text, double userSpeechEndAt) {
     if (text == null || text.isBlank()) {
       return;
     }
+    String id = beginTurn(requestedId != null ? requestedId : nextTurnId(), true);
+    current.metrics.userSpeechEnded(userSpeechEndAt);
+    conversation.addUser(text.strip());
+    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+  }
+
+  /** Ends the active turn, if any, and makes {@code id} the current one. */
+  private String beginTurn(String id, boolean answer) {
     if (isActive()) {
       if (!current.cancelled()) {
         cancel(TurnCancel.Reason.cancelled);
       }
       finish(current.cancelReason);
     }
-    String id = requestedId != null ? requestedId : nextTurnId();
-    current = new ActiveTurn(id, new SentenceChunker(options.chunker()));
-    current.metrics.userSpeechEnded(userSpeechEndAt);
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer);
+    activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
-    conversation.addUser(text.strip());
-    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+    return id;
+  }
+
+  /**
+   * Text to speak without a model ({@code say}), already cut into chunks: its first chunk starts a
+   * turn of its own, which ends and is cancelled like an answer, but is neither kept (nobody
+   * asked for it, and it may be a whole book) nor measured (no model, no metrics event).
+   */
+  private void onSayText(TextChunk chunk) {
+    if (!isActive() || !chunk.turn().equals(current.id)) {
+      if (chunk.index() != 0) {
+        return; // the rest of a turn that is already over
+      }
+      beginTurn(chunk.turn(), false);
+    }
+    ActiveTurn turn = current;
+    if (turn.cancelled() || turn.textEnded) {
+      return;
+    }
+    if (!chunk.text().isEmpty()) {
+      sendChunk(turn, chunk.text());
+    }
+    if (chunk.last()) {
+      endText(turn, MonotonicClock.millisPrecise());
+    }
   }
 
   private void onFinalTranscript(Transcript transcript) {
@@ -126,7 +164,6 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private void bargeIn(ActiveTurn turn, double onset) {
     turn.metrics.bargeInOnset(Double.isNaN(onset) ? MonotonicClock.millisPrecise() : onset);
-    publishEvent(AgentEvent.of("turn.bargein", turn.id));
     cancel(TurnCancel.Reason.bargein);
   }
 
@@ -155,12 +192,11 @@ public final class TurnOrchestrator extends VerticleBase {
     turn.metrics.generationEnded(now);
     turn.chunker.flush().forEach(chunk -> sendChunk(turn, chunk));
     turn.textEnded = true;
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunks.size(), "", true));
+    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunkCount, "", true));
   }
 
   private void sendChunk(ActiveTurn turn, String chunk) {
-    int index = turn.chunks.size();
-    turn.chunks.add(chunk);
+    int index = turn.addChunk(chunk);
     bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, index, chunk, false));
   }
 
@@ -220,7 +256,6 @@ public final class TurnOrchestrator extends VerticleBase {
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
     stage.cancel(new TurnCancel(turn.id, reason));
     turn.cancelReason = reason.name();
-    publishEvent(AgentEvent.of("turn.cancelled", turn.id, "reason", reason.name()));
     if (!turn.audioStarted) {
       vertx.runOnContext(v -> {
         if (current == turn) {
@@ -239,13 +274,14 @@ public final class TurnOrchestrator extends VerticleBase {
   private void finish(String outcome) {
     ActiveTurn turn = current;
     current = null;
+    activeTurnId = null;
     if (turn.bargeInTimer >= 0) {
       vertx.cancelTimer(turn.bargeInTimer);
     }
     conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
-    AgentEvent metrics = new AgentEvent("metrics", turn.id, System.currentTimeMillis(), MonotonicClock.millis(), turn.metrics.fields());
-    publishEvent(metrics);
-    bus.publish(address(Addresses.METRICS), metrics);
+    if (turn.answer) {
+      bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+    }
     bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
   }
 
@@ -261,10 +297,6 @@ public final class TurnOrchestrator extends VerticleBase {
   private String nextTurnId() {
     turnCounter++;
     return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
-  }
-
-  private void publishEvent(AgentEvent event) {
-    bus.publish(address(Addresses.EVENTS), event);
   }
 
   private String address(String base) {

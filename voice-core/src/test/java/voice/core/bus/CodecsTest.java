@@ -17,11 +17,13 @@ import voice.core.message.AudioChunk;
 import voice.core.message.CaptureStarted;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
+import voice.core.message.SynthesisStarted;
 import voice.core.message.ChatMessage;
 import voice.core.message.InputEnded;
 import voice.core.message.LlmRequest;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnSummary;
 
 class CodecsTest {
   private static Vertx vertx;
@@ -79,6 +81,14 @@ class CodecsTest {
         new PlaybackProgress.Stop("bargein", 3, true, 8901));
     assertThat(roundTrip(stopped)).isEqualTo(stopped);
     assertThat(roundTrip(stopped).stopReason()).isEqualTo("bargein");
+  }
+
+  @Test
+  void synthesisAndTurnFiguresSurviveTheWire() {
+    SynthesisStarted synthesis = new SynthesisStarted("t1", 3, "It costs $5.", "It costs five dollars.");
+    assertThat(roundTrip(synthesis)).isEqualTo(synthesis);
+    TurnSummary summary = new TurnSummary("t1", java.util.Map.of("ttft_ms", 212.5, "underruns", 0));
+    assertThat(roundTrip(summary)).isEqualTo(summary);
   }
 
   @Test

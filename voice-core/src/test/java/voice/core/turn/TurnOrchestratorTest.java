@@ -14,6 +14,7 @@ import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.chunk.ChunkerOptions;
 import voice.core.event.AgentEvent;
+import voice.core.event.EventProjector;
 import voice.core.llm.LlmEvent;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
@@ -49,6 +50,7 @@ class TurnOrchestratorTest {
     TurnOptions options = TurnOptions.defaults().withSystemPrompt("Be brief.")
         .withChunker(ChunkerOptions.sentences()).withBargeIn(150, false);
     orchestrator = new TurnOrchestrator(options, "");
+    vertx.deployVerticle(new EventProjector("")).await();
     vertx.deployVerticle(orchestrator).await();
   }
 
@@ -188,6 +190,44 @@ class TurnOrchestratorTest {
     publish(Addresses.LLM_EVENT, text("t2", "Next one. And"));
     assertThat(take(chunks)).as("nothing of the cancelled turn came before the next turn's text")
         .isEqualTo(new TextChunk("t2", 0, "Next one.", false));
+  }
+
+  @Test
+  void textToSayIsSpokenAsATurnOfItsOwnWithoutAModel() throws Exception {
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 0, "Hello there.", false));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 0, "Hello there.", false));
+    assertThat(orchestrator.activeTurn()).isEqualTo("s1");
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 1, "Bye.", false));
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 2, "", true));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 1, "Bye.", false));
+    assertThat(take(chunks)).isEqualTo(new TextChunk("s1", 2, "", true));
+    publish(Addresses.PLAYBACK_STARTED, new PlaybackStarted("s1", 1));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("s1", 0, 700));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.chunkDone("s1", 1, 1000));
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("s1", 2, 1000, stop("done", 0)));
+    assertThat(take(done)).isEqualTo(new TurnDone("s1", "done", null));
+    assertThat(orchestrator.activeTurn()).isNull();
+    assertThat(requests).as("no model was asked").isEmpty();
+    assertThat(orchestrator.conversation().messages()).as("a said text is not kept in the history").isEmpty();
+
+    publish(Addresses.TURN_START, new UserTurn("t2", "Hi"));
+    take(requests);
+    publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop("t2", true));
+    take(chunks);
+    publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped("t2", 0, 0, stop("done", 0)));
+    assertThat(takeEvent("metrics").turn()).as("the said text has no metrics event; the next answer has").isEqualTo("t2");
+  }
+
+  @Test
+  void aCancelledSayTurnDropsItsLaterText() throws Exception {
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 0, "One.", false));
+    take(chunks);
+    publish(Addresses.TURN_CANCEL, new TurnCancel(orchestrator.activeTurn(), TurnCancel.Reason.cancelled));
+    assertThat(take(done)).isEqualTo(new TurnDone("s1", "cancelled", null));
+    publish(Addresses.SAY_TEXT, new TextChunk("s1", 1, "Two.", false));
+    publish(Addresses.SAY_TEXT, new TextChunk("s2", 0, "Three.", false));
+    assertThat(take(chunks)).as("nothing more of the cancelled turn came before the next one")
+        .isEqualTo(new TextChunk("s2", 0, "Three.", false));
   }
 
   private static PlaybackProgress.Stop stop(String reason, int underruns) {

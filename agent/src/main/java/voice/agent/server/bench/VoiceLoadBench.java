@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.pipeline.SharedVoice;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.SpeechEngines;
-import voice.tts.mary.MaryTtsEngine;
 
 /**
  * The server under load, on 127.0.0.1: N voice sessions at once, each speaking a real recording
@@ -64,7 +64,7 @@ public final class VoiceLoadBench {
         ServerSettings.defaults().withAddress("127.0.0.1", 0).withAccess(List.of(), 0, maxSessions)
             .withLimits(ServerLimits.defaults().withPerKey(maxSessions, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())), // every caller is 127.0.0.1 here
-        v -> LlmClients.create(v, llm), MaryTtsEngine.start(),
+        v -> LlmClients.create(v, llm), SharedVoice.start(),
         () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
     List<Step> steps = new ArrayList<>();
     int largest = 0;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
 import voice.agent.server.upstream.UpstreamErrors;
 import voice.audio.out.RealtimePacedSink;
@@ -21,9 +22,6 @@ import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
 import voice.core.message.TurnCancel;
-import voice.core.stage.StageThreads;
-import voice.stt.Recognizer;
-import voice.stt.SttVerticle;
 
 /**
  * One conversation over one WebSocket, in its own event-bus scope so sessions never hear each
@@ -44,9 +42,6 @@ final class VoiceSession {
   private final WebSocketSink sink;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final ControlMessages control;
-  private Recognizer recognizer;
-  private String sttDeployment;
-  private final StageThreads sttThread;
   private VoicePipeline pipeline;
   private long samplesIn;
   private boolean started;
@@ -61,7 +56,6 @@ final class VoiceSession {
     this.id = id;
     this.client = client;
     this.setup = setup;
-    this.sttThread = new StageThreads(id);
     this.onClosed = onClosed;
     this.sink = new WebSocketSink(socket, 0);
     this.control = new ControlMessages(this);
@@ -78,20 +72,13 @@ final class VoiceSession {
     socket.textMessageHandler(control::onMessage);
     socket.closeHandler(v -> close());
     socket.exceptionHandler(this::onSocketError);
+    // The recognizer loads a model (blocking); the client's frames are the session's input.
     return vertx.executeBlocking(setup.recognizers()::get, false)
-        .compose(r -> {
-          recognizer = r;
-          return vertx.deployVerticle(new SttVerticle(r, setup.sttOptions(), id, sttThread.single("stt")));
-        })
-        .compose(deployment -> {
-          sttDeployment = deployment;
-          return VoicePipeline.deploy(vertx, id, setup.llm().apply(id, client), setup.tts(),
-              new RealtimePacedSink(sink), setup.turnOptions());
-        })
+        .compose(r -> VoicePipeline.deploy(vertx, id, setup.llm().apply(id, client), setup.tts(),
+            new RealtimePacedSink(sink), setup.turnOptions(), Listening.of(r, setup.sttOptions(), null)))
         .compose(p -> {
           pipeline = p;
           consumers.add(vertx.eventBus().<AgentEvent>consumer(scoped(Addresses.EVENTS), m -> forward(m.body())));
-          consumers.add(vertx.eventBus().<AgentEvent>consumer(scoped(Addresses.METRICS), m -> setup.metrics().turn(m.body(), "voice")));
           return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
         })
         .<Void>map(v -> {
@@ -198,9 +185,11 @@ final class VoiceSession {
     }
   }
 
-  /** The pipeline's events, less what only the server may know: the provider's URL and error details. */
+  /** The pipeline's events, less what only the server may know (the provider's URL, error details); a turn's metrics also feed the server's figures. */
   private void forward(AgentEvent event) {
-    if ("llm.error".equals(event.type())) {
+    if ("metrics".equals(event.type())) {
+      setup.metrics().turn(event, "voice");
+    } else if ("llm.error".equals(event.type())) {
       setup.metrics().error("llm_" + event.fields().get("error_type"));
       UpstreamErrors.PublicError error = UpstreamErrors.report(event.turn(),
           String.valueOf(event.fields().get("error_type")), String.valueOf(event.fields().get("message")));
@@ -264,27 +253,14 @@ final class VoiceSession {
     });
   }
 
-  /** Turn cancelled (upstream closed), stages undeployed, then the recognizer freed. */
+  /** Turn cancelled (upstream closed), then the pipeline torn down, recognizer included. */
   private Future<Void> release() {
     consumers.forEach(MessageConsumer::unregister);
-    Future<Void> chain = Future.succeededFuture();
-    if (pipeline != null) {
-      pipeline.cancelCurrent(TurnCancel.Reason.cancelled);
-      VoicePipeline p = pipeline;
-      chain = chain.eventually(p::close);
+    if (pipeline == null) {
+      return Future.succeededFuture(); // a pipeline that failed to start tore itself down
     }
-    if (sttDeployment != null) {
-      String deployment = sttDeployment;
-      chain = chain.eventually(() -> vertx.undeploy(deployment));
-    }
-    chain = chain.andThen(v -> sttThread.close());
-    Recognizer r = recognizer;
-    // Only once recognition has stopped is the decoder no longer in use: freeing it earlier
-    // would crash the native library. If the stop failed (Vert.x closing), leave it to the exit.
-    return chain.compose(v -> r == null ? Future.<Void>succeededFuture() : vertx.<Void>executeBlocking(() -> {
-      r.close();
-      return null;
-    })).recover(e -> {
+    pipeline.cancelCurrent(TurnCancel.Reason.cancelled);
+    return pipeline.close().recover(e -> {
       LOG.debug("session {} teardown: {}", id, e.toString());
       return Future.succeededFuture();
     });

@@ -1,41 +1,32 @@
-package voice.llm;
+package voice.core.event;
 
-import io.vertx.core.eventbus.EventBus;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import voice.core.event.AgentEvent;
+import voice.core.bus.WireJson;
 import voice.core.llm.LlmEvent;
+import voice.core.stage.RecentIds;
 
 /**
- * Turns one turn's {@link LlmEvent}s into the public {@code llm.*} events of docs/DESIGN.md. Keeps
- * the last {@code MessageDelta} so {@code llm.message_stop} can carry stop reason and usage.
+ * The public {@code llm.*} events of docs/DESIGN.md for the model's {@link LlmEvent}s. Keeps
+ * each turn's last {@code MessageDelta} so {@code llm.message_stop} can carry the stop reason
+ * and usage.
  */
-final class LlmAgentEvents {
-  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
-  private final EventBus bus;
-  private final String address;
-  private String stopReason;
-  private LlmEvent.Usage usage;
+final class LlmEventProjection {
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  LlmAgentEvents(EventBus bus, String address) {
-    this.bus = bus;
-    this.address = address;
-  }
+  private record Ending(String stopReason, LlmEvent.Usage usage) {}
 
-  void publish(LlmEvent event) {
-    AgentEvent agentEvent = toAgentEvent(event);
-    if (agentEvent != null) {
-      bus.publish(address, agentEvent);
-    }
-  }
+  private final RecentIds<Ending> endings = new RecentIds<>();
 
-  private AgentEvent toAgentEvent(LlmEvent event) {
+  /** The public event for {@code event}, or null when it has none of its own. */
+  AgentEvent project(LlmEvent event) {
     String turn = event.turn();
     if (event instanceof LlmEvent.RequestSent e) {
       return AgentEvent.of("llm.request", turn, "provider", e.provider(), "model", e.model(), "url", e.url());
     } else if (event instanceof LlmEvent.MessageStart e) {
-      stopReason = null;
-      usage = null;
+      endings.remove(turn);
       return AgentEvent.of("llm.message_start", turn, "id", e.id(), "model", e.model());
     } else if (event instanceof LlmEvent.BlockDelta e) {
       return switch (e.type()) {
@@ -49,16 +40,19 @@ final class LlmAgentEvents {
       return AgentEvent.of("llm.tool_result", turn, "id", e.id(), "name", e.name(), "content", e.content(),
           "is_error", e.isError());
     } else if (event instanceof LlmEvent.MessageDelta e) {
-      stopReason = e.stopReason();
-      usage = e.usage();
+      endings.add(turn, new Ending(e.stopReason(), e.usage()));
       return null;
     } else if (event instanceof LlmEvent.MessageStop e) {
+      Ending ending = endings.get(turn);
+      endings.remove(turn);
+      LlmEvent.Usage usage = ending == null ? null : ending.usage();
       Map<String, Object> usageFields = new LinkedHashMap<>();
       usageFields.put("input_tokens", usage == null ? -1 : usage.inputTokens());
       usageFields.put("output_tokens", usage == null ? -1 : usage.outputTokens());
-      return AgentEvent.of("llm.message_stop", turn, "stop_reason", stopReason, "usage", usageFields,
-          "end_of_turn", e.endOfTurn());
+      return AgentEvent.of("llm.message_stop", turn, "stop_reason", ending == null ? null : ending.stopReason(),
+          "usage", usageFields, "end_of_turn", e.endOfTurn());
     } else if (event instanceof LlmEvent.LlmError e) {
+      endings.remove(turn);
       return AgentEvent.of("llm.error", turn, "error_type", e.errorType(), "message", e.message());
     }
     return null;
@@ -66,8 +60,8 @@ final class LlmAgentEvents {
 
   private static Map<String, Object> arguments(String json) {
     try {
-      return voice.core.bus.WireJson.MAPPER.readValue(json, MAP);
-    } catch (java.io.IOException | RuntimeException e) {
+      return WireJson.MAPPER.readValue(json, MAP);
+    } catch (IOException | RuntimeException e) {
       return Map.of();
     }
   }

@@ -1,0 +1,23 @@
+package voice.agent.pipeline;
+
+import voice.stt.Recognizer;
+import voice.stt.SttOptions;
+
+/**
+ * The listening half of a conversation: where its audio comes from, and how it is recognized.
+ *
+ * @param input the source stage, or null when the caller publishes the frames itself (a WebSocket)
+ * @param ownsRecognizer the pipeline closes the recognizer once recognition has stopped
+ */
+public record Listening(Recognizer recognizer, SttOptions options, AudioInput input, boolean ownsRecognizer) {
+
+  /** Recognition of {@code input}'s audio; the pipeline closes {@code recognizer} when it is torn down. */
+  public static Listening of(Recognizer recognizer, SttOptions options, AudioInput input) {
+    return new Listening(recognizer, options, input, true);
+  }
+
+  /** The same, leaving the recognizer open for the caller (one decoder shared by conversations in turn). */
+  public Listening sharingRecognizer() {
+    return new Listening(recognizer, options, input, false);
+  }
+}

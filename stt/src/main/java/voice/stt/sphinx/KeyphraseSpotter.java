@@ -78,36 +78,40 @@ public final class KeyphraseSpotter implements AutoCloseable {
     check(lib.ps_start_utt(decoder), "ps_start_utt");
   }
 
+  /** Where a detected phrase was said, in ms since {@link #start()}. */
+  public record Detection(long startMs, long endMs) {}
+
   /**
-   * Listens to {@code len} samples of 16 kHz mono audio; returns where the phrase ended (ms
-   * since {@link #start()}) when it was just heard, else -1. After a detection, listening goes
-   * on afresh, with times still counted from the same start.
+   * Listens to {@code len} samples of 16 kHz mono audio; returns where the phrase was said when
+   * it was just heard, else null. After a detection, listening goes on afresh, with times still
+   * counted from the same start.
    */
-  public long accept(short[] pcm16kMono, int off, int len) {
+  public Detection accept(short[] pcm16kMono, int off, int len) {
     ensureOpen();
     short[] samples = off == 0 && len == pcm16kMono.length ? pcm16kMono : Arrays.copyOfRange(pcm16kMono, off, off + len);
     check(lib.ps_process_raw(decoder, samples, len, 0, 0), "ps_process_raw");
     String hyp = lib.ps_get_hyp(decoder, new IntByReference());
     if (hyp == null || hyp.isBlank()) {
-      return -1;
+      return null;
     }
-    long endMs = detectionEndMs();
+    Detection detection = detection();
     // The search keeps reporting a phrase once found: restarting the utterance clears it. The
     // frame counter is left running (no new stream) so later detections keep the same origin.
     check(lib.ps_end_utt(decoder), "ps_end_utt");
     check(lib.ps_start_utt(decoder), "ps_start_utt");
-    return endMs;
+    return detection;
   }
 
-  private long detectionEndMs() {
-    long end = -1;
-    IntByReference start = new IntByReference();
+  /** The last segment the search found: the phrase just heard. */
+  private Detection detection() {
+    Detection found = new Detection(0, 0);
+    IntByReference first = new IntByReference();
     IntByReference last = new IntByReference();
     for (Pointer seg = lib.ps_seg_iter(decoder, new IntByReference()); seg != null; seg = lib.ps_seg_next(seg)) {
-      lib.ps_seg_frames(seg, start, last);
-      end = Math.max(end, (long) (last.getValue() + 1) * MS_PER_FRAME);
+      lib.ps_seg_frames(seg, first, last);
+      found = new Detection((long) first.getValue() * MS_PER_FRAME, (long) (last.getValue() + 1) * MS_PER_FRAME);
     }
-    return Math.max(end, 0);
+    return found;
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import voice.core.message.Transcript;
 import voice.stt.Hypothesis;
 import voice.stt.Recognizer;
-import voice.stt.sphinx.KeyphraseSpotter;
+import voice.stt.sphinx.KeyphraseSpotter.Detection;
 
 /**
  * A recognizer that hears only what is addressed to the device: an utterance counts when the
@@ -18,14 +18,14 @@ import voice.stt.sphinx.KeyphraseSpotter;
  */
 public final class WakeWordRecognizer implements Recognizer {
   private final Recognizer inner;
-  private final KeyphraseSpotter spotter;
+  private final WakeWordDetector spotter;
   private final WakeState state;
   private final Runnable onWake;
   private boolean addressed;
   private long phraseEndMs = -1;
 
   /** @param onWake runs on the decoding thread at each detection (e.g. to publish an event) */
-  public WakeWordRecognizer(Recognizer inner, KeyphraseSpotter spotter, WakeState state, Runnable onWake) {
+  public WakeWordRecognizer(Recognizer inner, WakeWordDetector spotter, WakeState state, Runnable onWake) {
     this.inner = inner;
     this.spotter = spotter;
     this.state = state;
@@ -48,9 +48,9 @@ public final class WakeWordRecognizer implements Recognizer {
   @Override
   public Hypothesis accept(short[] pcm16kMono, int off, int len) {
     Hypothesis heard = inner.accept(pcm16kMono, off, len);
-    long end = spotter.accept(pcm16kMono, off, len);
-    if (end >= 0) {
-      phraseEndMs = end;
+    Detection detection = spotter.accept(pcm16kMono, off, len);
+    if (detection != null) {
+      phraseEndMs = detection.endMs();
       addressed = true;
       state.wakeWordHeard();
       onWake.run();

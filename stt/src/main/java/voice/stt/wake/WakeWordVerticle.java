@@ -12,7 +12,6 @@ import voice.core.message.LlmRequest;
 import voice.core.message.TurnDone;
 import voice.core.stage.Stage;
 import voice.stt.Recognizer;
-import voice.stt.sphinx.KeyphraseSpotter;
 import voice.stt.sphinx.PocketSphinxModel;
 
 /**
@@ -23,13 +22,13 @@ import voice.stt.sphinx.PocketSphinxModel;
  */
 public final class WakeWordVerticle extends VerticleBase {
   private final WakeWordSettings settings;
-  private final KeyphraseSpotter spotter;
+  private final WakeWordDetector spotter;
   private final WakeState state;
   private final Stage stage;
   private volatile Context eventLoop;
   private List<MessageConsumer<?>> consumers = List.of();
 
-  private WakeWordVerticle(WakeWordSettings settings, KeyphraseSpotter spotter, String scope) {
+  private WakeWordVerticle(WakeWordSettings settings, WakeWordDetector spotter, String scope) {
     this.settings = settings;
     this.spotter = spotter;
     this.state = new WakeState(settings.followUpMs(), MonotonicClock::millis);
@@ -42,7 +41,7 @@ public final class WakeWordVerticle extends VerticleBase {
    * @throws IllegalArgumentException when the phrase has words the dictionary lacks
    */
   public static WakeWordVerticle open(WakeWordSettings settings, PocketSphinxModel model, String scope) {
-    return new WakeWordVerticle(settings, KeyphraseSpotter.open(model, settings.phrase(), settings.threshold()), scope);
+    return new WakeWordVerticle(settings, WakeWordDetector.open(settings, model), scope);
   }
 
   /** {@code inner} gated by the wake word; closing the result closes the spotter too. Use one recognizer per verticle. */

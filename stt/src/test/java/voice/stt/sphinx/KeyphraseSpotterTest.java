@@ -30,9 +30,10 @@ class KeyphraseSpotterTest {
     spotter.start();
     List<Long> found = new ArrayList<>();
     for (int i = 0; i < audio.length; i += 1600) {
-      long end = spotter.accept(audio, i, Math.min(1600, audio.length - i));
-      if (end >= 0) {
-        found.add(end);
+      KeyphraseSpotter.Detection detection = spotter.accept(audio, i, Math.min(1600, audio.length - i));
+      if (detection != null) {
+        assertThat(detection.startMs()).isLessThan(detection.endMs() - 300);
+        found.add(detection.endMs());
       }
     }
     return found;

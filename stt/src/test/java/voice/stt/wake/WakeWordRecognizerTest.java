@@ -13,7 +13,6 @@ import voice.stt.FliteSpeech;
 import voice.stt.SttOptions;
 import voice.stt.StreamingTranscriber;
 import voice.stt.TestAudio;
-import voice.stt.sphinx.KeyphraseSpotter;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 
@@ -32,7 +31,8 @@ class WakeWordRecognizerTest {
   static void start() {
     AtomicReference<StreamingTranscriber> clock = new AtomicReference<>();
     WakeState state = new WakeState(0, () -> clock.get().positionMs());
-    KeyphraseSpotter spotter = KeyphraseSpotter.open(PocketSphinxModel.debianEnUs(), "hey computer", WakeWordSettings.DEFAULT_THRESHOLD);
+    WakeWordDetector spotter = WakeWordDetector.open(
+        new WakeWordSettings("hey computer", WakeWordSettings.DEFAULT_THRESHOLD, 0), PocketSphinxModel.debianEnUs());
     recognizer = new WakeWordRecognizer(PocketSphinxRecognizer.open(PocketSphinxModel.debianEnUs()), spotter, state,
         () -> detections++);
     transcriber = new StreamingTranscriber(recognizer, SttOptions.DEFAULT, new StreamingTranscriber.Listener() {

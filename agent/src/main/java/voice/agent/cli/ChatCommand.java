@@ -22,6 +22,7 @@ import voice.models.FirstRun;
 import voice.stt.Recognizer;
 import voice.stt.SttOptions;
 import voice.stt.SttVerticle;
+import voice.stt.wake.WakeWordSettings;
 
 /**
  * {@code voice-agent chat}: a spoken conversation through the microphone (or a recording with
@@ -33,6 +34,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin LlmOptions llm;
   @Mixin OutputOptions output;
   @Mixin RecognizerOptions stt;
+  @Mixin WakeWordOptions wake;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -55,6 +57,7 @@ public final class ChatCommand implements Callable<Integer> {
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
+    WakeWordSettings wakeWord = wake.settings();
     short[] recording = input == null ? null : readInput();
     // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
@@ -66,7 +69,7 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(pipeline);
-      run.add(new SttVerticle(recognizers.get(), sttOptions, "", pipeline.threads().single("stt")));
+      run.add(new SttVerticle(WakeWordOptions.gate(recognizers.get(), wakeWord, run), sttOptions, "", pipeline.threads().single("stt")));
       run.add(recording != null ? new FileAudioSource(recording, "", true, pipeline.threads().single("input"))
           : microphone(pipeline.threads().single("microphone")));
       if (input == null) {
@@ -75,7 +78,7 @@ public final class ChatCommand implements Callable<Integer> {
       run.run(p -> inputEnd.finished());
       if (!inputEnd.heardSpeech()) {
         // Nothing was asked, so nothing was answered: say so rather than end in silence.
-        throw new UserError("no speech was heard in " + input + " (nothing to answer)");
+        throw new UserError(WakeWordOptions.nothingAddressed(wakeWord, input));
       }
       run.keepOutput();
       return 0;

@@ -12,7 +12,6 @@ import voice.core.message.LlmRequest;
 import voice.core.message.TurnDone;
 import voice.core.stage.Stage;
 import voice.stt.Recognizer;
-import voice.stt.sphinx.PocketSphinxModel;
 
 /**
  * The wake word of one conversation scope: {@link #wrap} makes the scope's recognizer hear only
@@ -28,20 +27,12 @@ public final class WakeWordVerticle extends VerticleBase {
   private volatile Context eventLoop;
   private List<MessageConsumer<?>> consumers = List.of();
 
-  private WakeWordVerticle(WakeWordSettings settings, WakeWordDetector spotter, String scope) {
+  /** @param spotter opened by {@link WakeWordDetector#open} (it loads a model, so the caller picks the thread) */
+  public WakeWordVerticle(WakeWordSettings settings, WakeWordDetector spotter, String scope) {
     this.settings = settings;
     this.spotter = spotter;
     this.state = new WakeState(settings.followUpMs(), MonotonicClock::millis);
     this.stage = Stage.of(scope);
-  }
-
-  /**
-   * Starts the keyphrase spotter (blocking: it loads the acoustic model).
-   *
-   * @throws IllegalArgumentException when the phrase has words the dictionary lacks
-   */
-  public static WakeWordVerticle open(WakeWordSettings settings, PocketSphinxModel model, String scope) {
-    return new WakeWordVerticle(settings, WakeWordDetector.open(settings, model), scope);
   }
 
   /** {@code inner} gated by the wake word; closing the result closes the spotter too. Use one recognizer per verticle. */

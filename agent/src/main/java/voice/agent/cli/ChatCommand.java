@@ -14,6 +14,7 @@ import voice.agent.config.AgentConfig;
 import voice.agent.pipeline.ConversationPrinter;
 import voice.agent.pipeline.InputEnd;
 import voice.agent.pipeline.SpeakingRun;
+import voice.agent.satellite.Satellite;
 import voice.audio.device.AudioDeviceException;
 import voice.audio.in.FileAudioSource;
 import voice.audio.in.MicrophoneSource;
@@ -35,6 +36,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin RecognizerOptions stt;
   @Mixin WakeWordOptions wake;
+  @Mixin SatelliteOptions satellite;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -54,10 +56,13 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WakeWordSettings wakeWord = wake.settings();
+    if (satellite.enabled()) { // the answers come from a serve elsewhere: no model, recognizer or voice here
+      return Satellite.run(satellite.settings(output, wakeWord, input), input == null ? null : readInput(), this::microphone);
+    }
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
-    WakeWordSettings wakeWord = wake.settings();
     short[] recording = input == null ? null : readInput();
     // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {

@@ -33,6 +33,7 @@ class SatelliteTest {
   private static Process serve;
   private static String voiceUrl;
   private static Path conversation;
+  private static voice.tts.SpeechEngine voice;
 
   @TempDir static Path dir;
 
@@ -40,7 +41,8 @@ class SatelliteTest {
   static void setUp() throws Exception {
     serve = startServe(dir.resolve("serve-err.txt"));
     voiceUrl = "ws://127.0.0.1:" + port(serve, dir.resolve("serve-err.txt")) + "/v1/voice";
-    conversation = new SpokenAudio(MaryTtsEngine.start())
+    voice = MaryTtsEngine.start();
+    conversation = new SpokenAudio(voice)
         .silence(2000).say("The weather is fine today.")              // not addressed: never sent
         .silence(1500).say("Hey computer. What is the capital of France?")
         .silence(9000).say("Stop. Tell me about Berlin instead.")     // over the answer
@@ -142,10 +144,31 @@ class SatelliteTest {
     }
   }
 
-  private static Process startServe(Path err) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "voice.agent.Main", "serve", "--port", "0", "--llm", "demo")
-        .redirectError(err.toFile());
+  @Test
+  void aConnectionDroppedBetweenAnswersIsMadeAgain() throws Exception {
+    int port = Integer.parseInt(voiceUrl.replaceAll(".*:(\\d+)/.*", "$1"));
+    try (CuttingProxy proxy = new CuttingProxy(port)) {
+      String url = "ws://127.0.0.1:" + proxy.port() + "/v1/voice";
+      Path events = dir.resolve("reconnect.jsonl");
+      // The first connection is dropped right after its session starts, long before the question.
+      Path question = new SpokenAudio(voice).silence(5000).say("What is the capital of France?")
+          .silence(2000).write(dir.resolve("late-question.wav"));
+      CliRun run = CliRun.of("chat", "--server", url, "--api-key", KEY, "--in", question.toString(),
+          "--out", dir.resolve("z.wav").toString(), "--events", events.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(proxy.cut.get()).isEqualTo(1);
+      assertThat(proxy.connections.get()).isEqualTo(2);
+      assertThat(run.out()).contains("(connection to " + url + " lost: reconnecting)");
+      assertThat(all(read(events), "stt.final")).singleElement()
+          .satisfies(e -> assertThat(e.path("text").asText()).contains("capital").contains("france"));
+    }
+  }
+
+  private static Process startServe(Path err, String... more) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "voice.agent.Main", "serve", "--port", "0", "--llm", "demo"));
+    command.addAll(List.of(more));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
     builder.environment().put("VOICE_AGENT_API_KEYS", KEY);
     return builder.start();
   }

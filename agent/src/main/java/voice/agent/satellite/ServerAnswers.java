@@ -34,6 +34,8 @@ final class ServerAnswers {
   private final Set<String> playing = new HashSet<>();
   /** Turns whose local playback ended: audio of theirs still arriving (before the server heard the interrupt) is dropped. */
   private final Set<String> stopped = new HashSet<>();
+  /** Server turns that ended ({@code metrics}): a late event of theirs starts nothing. */
+  private final Set<String> ended = new HashSet<>();
   private String currentTurn;
   private int chunkIndex;
   private int outputRate = 48_000;
@@ -67,7 +69,7 @@ final class ServerAnswers {
     if (type.equals("session.start")) {
       outputRate = json.getJsonObject("output", new JsonObject()).getInteger("sample_rate", outputRate);
     }
-    if (turn != null && !turn.equals(currentTurn) && !serverTurns.contains(turn) && !type.equals("metrics")) {
+    if (turn != null && !turn.equals(currentTurn) && !serverTurns.contains(turn) && !ended.contains(turn)) {
       currentTurn = turn;
       chunkIndex = 0;
       serverTurns.add(turn);
@@ -79,6 +81,7 @@ final class ServerAnswers {
       case "audio.stop", "turn.cancelled", "llm.error" -> endPlayback(turn);
       case "metrics" -> {
         serverTurns.remove(turn);
+        ended.add(turn);
         endPlayback(turn);
       }
       default -> { }

@@ -40,10 +40,6 @@ public final class WakeWordVerticle extends VerticleBase {
     return new WakeWordRecognizer(inner, spotter, state, this::detected);
   }
 
-  public WakeState state() {
-    return state;
-  }
-
   @Override
   public Future<?> start() {
     eventLoop = context;

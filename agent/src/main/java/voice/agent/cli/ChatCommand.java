@@ -13,13 +13,14 @@ import voice.agent.config.AgentConfig;
 import voice.agent.pipeline.AudioInput;
 import voice.agent.pipeline.ConversationPrinter;
 import voice.agent.pipeline.InputEnd;
-import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.SpeakingRun;
+import voice.agent.satellite.Satellite;
 import voice.audio.in.FileAudioSource;
 import voice.core.turn.TurnOptions;
 import voice.models.FirstRun;
 import voice.stt.Recognizer;
 import voice.stt.SttOptions;
+import voice.stt.wake.WakeWordSettings;
 
 /**
  * {@code voice-agent chat}: a spoken conversation through the microphone (or a recording with
@@ -32,6 +33,8 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin RecognizerOptions stt;
   @Mixin EchoOptions echo;
+  @Mixin WakeWordOptions wake;
+  @Mixin SatelliteOptions satellite;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -51,6 +54,11 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WakeWordSettings wakeWord = wake.settings();
+    if (satellite.enabled()) { // the answers come from a serve elsewhere: no model, recognizer or voice here
+      return Satellite.run(satellite.settings(output, wakeWord, input), input == null ? null : readInput(),
+          thread -> AudioInput.microphone(inputDevice).source("", thread));
+    }
     AgentConfig config = AgentConfig.load(llm.configFile);
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
@@ -64,14 +72,14 @@ public final class ChatCommand implements Callable<Integer> {
       PrintStream transcript = "-".equals(output.out) || "-".equals(output.events) ? System.err : System.out;
       ConversationPrinter.attach(run.vertx(), "", transcript);
       InputEnd inputEnd = InputEnd.watch(run.vertx(), "");
-      run.start(client, options, Listening.of(recognizers.get(), sttOptions, audio));
+      run.start(client, options, WakeWordOptions.listening(recognizers.get(), wakeWord, sttOptions, audio));
       if (input == null) {
         transcript.println("(listening: speak, Ctrl-C to quit)");
       }
       run.run(inputEnd::finished);
       if (!inputEnd.heardSpeech()) {
         // Nothing was asked, so nothing was answered: say so rather than end in silence.
-        throw new UserError("no speech was heard in " + input + " (nothing to answer)");
+        throw new UserError(WakeWordOptions.nothingAddressed(wakeWord, input));
       }
       run.keepOutput();
       return 0;

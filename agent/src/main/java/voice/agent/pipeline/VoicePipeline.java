@@ -82,7 +82,8 @@ public final class VoicePipeline {
   }
 
   private Future<Void> listen(Listening half) {
-    return add(new SttVerticle(half.recognizer(), half.options(), scope, threads.single("stt")))
+    return (half.beside() == null ? Future.<Void>succeededFuture() : add(half.beside()))
+        .compose(v -> add(new SttVerticle(half.recognizer(), half.options(), scope, threads.single("stt"))))
         .compose(v -> {
           sttDeployment = deployments.get(deployments.size() - 1);
           // The source last: no frame is published before recognition listens.

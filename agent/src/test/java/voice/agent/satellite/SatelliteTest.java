@@ -1,0 +1,214 @@
+package voice.agent.satellite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import voice.agent.CliRun;
+import voice.agent.bench.SpokenAudio;
+import voice.tts.mary.MaryTtsEngine;
+
+/**
+ * {@code chat --server}: the satellite against a real {@code serve --llm demo} process on
+ * 127.0.0.1, with recordings in MaryTTS's voice. The satellite hears the wake word locally,
+ * sends the question, plays the answer into a WAV file, and stops it at once when spoken over.
+ */
+class SatelliteTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "satellite-test-key";
+  private static Process serve;
+  private static String voiceUrl;
+  private static Path conversation;
+  private static voice.tts.SpeechEngine voice;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    serve = startServe(dir.resolve("serve-err.txt"));
+    voiceUrl = "ws://127.0.0.1:" + port(serve, dir.resolve("serve-err.txt")) + "/v1/voice";
+    voice = MaryTtsEngine.start();
+    conversation = new SpokenAudio(voice)
+        .silence(2000).say("The weather is fine today.")              // not addressed: never sent
+        .silence(1500).say("Hey computer. What is the capital of France?")
+        .silence(9000).say("Stop. Tell me about Berlin instead.")     // over the answer
+        .silence(2000).write(dir.resolve("conversation.wav"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    serve.destroy();
+    serve.waitFor(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theAddressedQuestionIsAnsweredHereAndSpeakingOverTheAnswerStopsItAtOnce() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    Path answer = dir.resolve("answer.wav");
+    CliRun run = CliRun.of("chat", "--server", voiceUrl, "--api-key", KEY, "--in", conversation.toString(),
+        "--wake-word", "hey computer", "--out", answer.toString(), "--realtime", "--events", events.toString());
+    List<JsonNode> lines = read(events);
+    lines.stream().filter(e -> !e.path("type").asText().matches("llm.text_delta|tts.chunk"))
+        .forEach(e -> System.out.println("  " + e.path("t_ms") + " " + e.path("type").asText() + " "
+            + e.path("turn").asText() + " " + e.path("text").asText() + e.path("reason").asText() + e.path("message").asText()));
+    assertThat(run.exitCode()).as(run.err() + Files.readString(dir.resolve("serve-err.txt"))).isZero();
+
+    assertThat(all(lines, "wake.detected")).hasSize(1);
+    List<String> finals = all(lines, "stt.final").stream().map(e -> e.path("text").asText()).toList();
+    assertThat(finals).as("the server heard the two addressed utterances, not the first").hasSize(2);
+    assertThat(finals.get(0)).contains("capital").contains("france").doesNotContain("weather").doesNotContain("computer");
+    assertThat(finals.get(1)).contains("berlin");
+
+    // Local playback of the first answer stopped for the interruption, and the server was told.
+    JsonNode firstStop = first(lines, "audio.stop");
+    assertThat(firstStop.path("reason").asText()).isEqualTo("bargein");
+    String firstTurn = firstStop.path("turn").asText();
+    List<Integer> speechStarts = indexes(lines, "vad.speech_start");
+    JsonNode interruption = lines.get(speechStarts.get(speechStarts.size() - 1));
+    System.out.println("satellite: local playback stopped " + (firstStop.path("t_ms").asLong() - interruption.path("t_ms").asLong())
+        + " ms after the interruption's speech start");
+    assertThat(lines.stream().anyMatch(e -> e.path("type").asText().equals("turn.cancelled")
+        && e.path("turn").asText().equals(firstTurn))).as("the server cancelled its turn").isTrue();
+    assertThat(all(lines, "audio.start")).as("the second answer was played too").hasSize(2);
+    assertThat(Files.size(answer)).as("answer audio in the WAV").isGreaterThan(48_000 * 2);
+  }
+
+  @Test
+  void anUnreachableServerIsOneLineAfterRetrying() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    CliRun run = CliRun.of("chat", "--server", "ws://127.0.0.1:" + closedPort + "/v1/voice", "--in", conversation.toString(),
+        "--out", dir.resolve("x.wav").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("voice-agent: cannot reach the server at ws://127.0.0.1:" + closedPort
+        + "/v1/voice: connection refused\n");
+  }
+
+  @Test
+  void aRefusedKeyIsOneLine() {
+    CliRun run = CliRun.of("chat", "--server", voiceUrl, "--api-key", "wrong", "--in", conversation.toString(),
+        "--out", dir.resolve("x.wav").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("voice-agent: the server at " + voiceUrl + " refused the API key (HTTP 401)\n");
+  }
+
+  @Test
+  void aBadServerUrlOrAKeyWithoutServerExits2() {
+    CliRun bad = CliRun.of("chat", "--server", "http://127.0.0.1:1/v1/voice", "--in", conversation.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("voice-agent: --server must be ws://").doesNotContain("\n\n");
+    CliRun keyAlone = CliRun.of("chat", "--api-key", "k", "--in", conversation.toString());
+    assertThat(keyAlone.exitCode()).isEqualTo(2);
+    assertThat(keyAlone.err()).isEqualTo("voice-agent: --api-key needs --server\n");
+  }
+
+  @Test
+  void aServerThatGoesAwayInTheMiddleOfAnAnswerIsOneLine() throws Exception {
+    Path err = dir.resolve("serve2-err.txt");
+    Process second = startServe(err);
+    String url = "ws://127.0.0.1:" + port(second, err) + "/v1/voice";
+    Path events = dir.resolve("dying.jsonl");
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("chat", "--server", url, "--api-key", KEY,
+        "--in", conversation.toString(), "--wake-word", "hey computer", "--out", dir.resolve("y.wav").toString(),
+        "--realtime", "--events", events.toString()));
+    try {
+      // The answer is being played here: then the server goes away.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!(Files.exists(events) && Files.readString(events).contains("\"audio.start\"")) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      second.destroyForcibly();
+      CliRun result = run.get(60, TimeUnit.SECONDS);
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err()).isEqualTo("voice-agent: the server at " + url
+          + " closed the connection in the middle of an answer\n");
+    } finally {
+      second.destroyForcibly();
+      second.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aConnectionDroppedBetweenAnswersIsMadeAgain() throws Exception {
+    int port = Integer.parseInt(voiceUrl.replaceAll(".*:(\\d+)/.*", "$1"));
+    try (CuttingProxy proxy = new CuttingProxy(port)) {
+      String url = "ws://127.0.0.1:" + proxy.port() + "/v1/voice";
+      Path events = dir.resolve("reconnect.jsonl");
+      // The first connection is dropped right after its session starts, long before the question.
+      Path question = new SpokenAudio(voice).silence(5000).say("What is the capital of France?")
+          .silence(2000).write(dir.resolve("late-question.wav"));
+      CliRun run = CliRun.of("chat", "--server", url, "--api-key", KEY, "--in", question.toString(),
+          "--out", dir.resolve("z.wav").toString(), "--events", events.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(proxy.cut.get()).isEqualTo(1);
+      assertThat(proxy.connections.get()).isEqualTo(2);
+      assertThat(run.out()).contains("(connection to " + url + " lost: reconnecting)");
+      assertThat(all(read(events), "stt.final")).singleElement()
+          .satisfies(e -> assertThat(e.path("text").asText()).contains("capital").contains("france"));
+    }
+  }
+
+  private static Process startServe(Path err, String... more) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "voice.agent.Main", "serve", "--port", "0", "--llm", "demo"));
+    command.addAll(List.of(more));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+    builder.environment().put("VOICE_AGENT_API_KEYS", KEY);
+    return builder.start();
+  }
+
+  private static int port(Process process, Path err) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return out.readLine();
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }).get(120, TimeUnit.SECONDS);
+    assertThat(first).as(Files.readString(err)).matches("listening on http://127\\.0\\.0\\.1:\\d+");
+    return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+  }
+
+  private static List<JsonNode> read(Path file) throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      lines.add(JSON.readTree(line));
+    }
+    return lines;
+  }
+
+  private static List<JsonNode> all(List<JsonNode> lines, String type) {
+    return lines.stream().filter(e -> e.path("type").asText().equals(type)).toList();
+  }
+
+  private static JsonNode first(List<JsonNode> lines, String type) {
+    return all(lines, type).stream().findFirst().orElseThrow(() -> new AssertionError("no " + type));
+  }
+
+  private static List<Integer> indexes(List<JsonNode> lines, String type) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).path("type").asText().equals(type)) {
+        at.add(i);
+      }
+    }
+    return at;
+  }
+}

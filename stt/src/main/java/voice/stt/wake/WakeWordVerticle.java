@@ -6,10 +6,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import voice.core.bus.Addresses;
-import voice.core.event.AgentEvent;
 import voice.core.event.MonotonicClock;
 import voice.core.message.LlmRequest;
 import voice.core.message.TurnDone;
+import voice.core.message.WakeDetected;
 import voice.core.stage.Stage;
 import voice.stt.Recognizer;
 
@@ -17,7 +17,7 @@ import voice.stt.Recognizer;
  * The wake word of one conversation scope: {@link #wrap} makes the scope's recognizer hear only
  * what is addressed to the device; this verticle keeps the {@link WakeState} up to date from the
  * conversation's answers ({@link LlmRequest} starts one, {@link TurnDone} ends it) and publishes
- * {@code wake.detected} (field {@code phrase}) at each detection.
+ * a {@link WakeDetected} (public event {@code wake.detected}, field {@code phrase}) at each detection.
  */
 public final class WakeWordVerticle extends VerticleBase {
   private final WakeWordSettings settings;
@@ -59,8 +59,8 @@ public final class WakeWordVerticle extends VerticleBase {
   private void detected() {
     Context context = eventLoop;
     if (context != null) {
-      context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.EVENTS,
-          AgentEvent.of("wake.detected", null, "phrase", settings.phrase())));
+      context.runOnContext(v -> stage.publish(vertx.eventBus(), Addresses.WAKE_DETECTED,
+          new WakeDetected(settings.phrase())));
     }
   }
 }

@@ -16,6 +16,8 @@ public final class Addresses {
   public static final String STT_FINAL = "voice.stt.final";
   /** {@link voice.core.message.VadEvent}: speech started or ended in the input. */
   public static final String VAD = "voice.stt.vad";
+  /** {@link voice.core.message.WakeDetected}: the wake word was heard. */
+  public static final String WAKE_DETECTED = "voice.stt.wake";
   /** {@link voice.core.message.InputEnded}: recognition has taken in the whole input. */
   public static final String INPUT_ENDED = "voice.stt.input_end";
   /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */

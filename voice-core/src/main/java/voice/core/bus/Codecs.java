@@ -20,6 +20,7 @@ import voice.core.message.TurnDone;
 import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
+import voice.core.message.WakeDetected;
 
 /** Registers the default codec of every message record; call once per Vert.x instance. */
 public final class Codecs {
@@ -27,7 +28,7 @@ public final class Codecs {
       AudioFrame.class, AudioChunk.class, Transcript.class, VadEvent.class, UserTurn.class,
       LlmRequest.class, TextChunk.class, TurnCancel.class, PlaybackProgress.class,
       TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class,
-      InputEnded.class, SynthesisStarted.class, TurnSummary.class);
+      InputEnded.class, SynthesisStarted.class, TurnSummary.class, WakeDetected.class);
 
   private Codecs() {}
 

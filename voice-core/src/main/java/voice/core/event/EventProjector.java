@@ -17,6 +17,7 @@ import voice.core.message.TurnCancel;
 import voice.core.message.TurnDone;
 import voice.core.message.TurnSummary;
 import voice.core.message.VadEvent;
+import voice.core.message.WakeDetected;
 import voice.core.stage.RecentIds;
 
 /**
@@ -46,6 +47,7 @@ public final class EventProjector extends VerticleBase {
             "utterance", t.utterance(), "text", t.text()))),
         on(Addresses.STT_FINAL, (Transcript t) -> publish(AgentEvent.of("stt.final", null,
             "utterance", t.utterance(), "text", t.text(), "start_ms", t.startMs(), "end_ms", t.endMs()))),
+        on(Addresses.WAKE_DETECTED, (WakeDetected w) -> publish(AgentEvent.of("wake.detected", null, "phrase", w.phrase()))),
         on(Addresses.INPUT_ENDED, (InputEnded m) -> publish(AgentEvent.at(m.tMs(), "stt.input_end", null))),
         on(Addresses.LLM_EVENT, (LlmEvent e) -> publish(llm.project(e))),
         on(Addresses.SYNTHESIS_STARTED, (SynthesisStarted s) -> publish(AgentEvent.of("tts.chunk", s.turn(),

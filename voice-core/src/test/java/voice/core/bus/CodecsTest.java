@@ -20,6 +20,7 @@ import voice.core.message.PlaybackStarted;
 import voice.core.message.SynthesisStarted;
 import voice.core.message.ChatMessage;
 import voice.core.message.InputEnded;
+import voice.core.message.WakeDetected;
 import voice.core.message.LlmRequest;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -73,6 +74,8 @@ class CodecsTest {
     assertThat(roundTrip(capture)).isEqualTo(capture);
     InputEnded ended = new InputEnded(4321);
     assertThat(roundTrip(ended)).isEqualTo(ended);
+    WakeDetected wake = new WakeDetected("hey computer");
+    assertThat(roundTrip(wake)).isEqualTo(wake);
     PlaybackStarted started = new PlaybackStarted("t1", 567);
     assertThat(roundTrip(started)).isEqualTo(started);
     PlaybackProgress chunk = PlaybackProgress.chunkDone("t1", 0, 900);

@@ -16,6 +16,7 @@ import voice.core.bus.Codecs;
 import voice.core.llm.LlmEvent;
 import voice.core.message.CaptureStarted;
 import voice.core.message.InputEnded;
+import voice.core.message.WakeDetected;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.SynthesisStarted;
@@ -82,6 +83,11 @@ class EventProjectorTest {
     assertThat(end.turn()).isNull();
     assertThat(end.tMs()).isEqualTo(3000);
     assertThat(end.fields()).isEmpty();
+
+    publish(Addresses.WAKE_DETECTED, new WakeDetected("hey computer"));
+    AgentEvent wake = take();
+    assertThat(wake.type()).isEqualTo("wake.detected");
+    assertThat(wake.fields()).containsExactly(Map.entry("phrase", "hey computer"));
   }
 
   @Test

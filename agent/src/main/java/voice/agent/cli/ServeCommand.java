@@ -14,6 +14,7 @@ import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
+import voice.stt.pool.RecognizerPool;
 import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
 
@@ -115,7 +116,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
-    recognizers.get().close(); // a missing speech model fails now, with one line, not per session
+    // Sessions share one decoder per core, each held only inside an utterance. The pool opens its
+    // first decoder now: a missing speech model fails with one line, not per session.
+    RecognizerPool decoders = RecognizerPool.sizedToCores(recognizers);
     SpeechEngine tts;
     try {
       tts = MaryTtsEngine.start();
@@ -124,7 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     AgentServer server;
     try {
-      server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, recognizers);
+      server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, decoders::lease);
     } catch (UserError e) {
       throw e;
     } catch (RuntimeException e) {

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.server.AgentServer;
 import voice.agent.server.ServerLimits;
@@ -17,6 +20,7 @@ import voice.agent.server.ServerSettings;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.SpeechEngines;
+import voice.stt.pool.RecognizerPool;
 import voice.tts.mary.MaryTtsEngine;
 
 /**
@@ -32,7 +36,7 @@ public final class VoiceLoadBench {
 
   /** One step: {@code sessions} at once. */
   public record Step(int sessions, boolean held, int answered, int underruns, boolean crossTalk,
-      double voiceToVoiceP50Ms, double voiceToVoiceMaxMs, long heapPerSessionBytes) {}
+      double voiceToVoiceP50Ms, double voiceToVoiceMaxMs, long rssBytes, long rssPerExtraSessionBytes) {}
 
   /** Every step run, and the largest N that held (0 if none did). */
   public record Report(int largestHeld, List<Step> steps) {}
@@ -57,6 +61,9 @@ public final class VoiceLoadBench {
     byte[] speech = Files.readAllBytes(speechRaw16k);
     byte[] utterance = new byte[speech.length + 32_000 * 2]; // then 2 s of silence ends the utterance
     System.arraycopy(speech, 0, utterance, 0, speech.length);
+    // As serve does it: one decoder per core, shared by the sessions.
+    RecognizerPool decoders = RecognizerPool.sizedToCores(
+        () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
     Vertx vertx = Vertx.vertx();
     PacedOpenAiServer model = new PacedOpenAiServer(vertx, ANSWER, 100, 40).start().await();
     LlmConfig llm = LlmConfig.builder("openai", "bench").baseUrl(model.baseUrl()).maxRetries(0).build();
@@ -65,17 +72,24 @@ public final class VoiceLoadBench {
             .withLimits(ServerLimits.defaults().withPerKey(maxSessions, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())), // every caller is 127.0.0.1 here
         v -> LlmClients.create(v, llm), MaryTtsEngine.start(),
-        () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
+        decoders::lease);
+    log.printf("speech decoders: %d shared by the sessions; synthesis threads: %d%n", decoders.size(),
+        MaryTtsEngine.start().threads());
     List<Step> steps = new ArrayList<>();
     int largest = 0;
+    int before = 0;
+    long rssBefore = ResidentMemory.self(); // the server up, MaryTTS and one decoder loaded, no session
     try {
       for (int n = 1; n <= maxSessions; n = n < maxSessions && n * 2 > maxSessions ? maxSessions : n * 2) {
-        Step step = step(vertx, server.port(), n, utterance);
+        Step step = step(vertx, server.port(), n, utterance, n - before, rssBefore);
         awaitSessionsEnded(server);
         steps.add(step);
-        log.printf("sessions=%d held=%s answered=%d underruns=%d cross_talk=%s v2v_p50=%.0fms v2v_max=%.0fms heap/session=%d KiB%n",
+        before = n;
+        rssBefore = Math.max(rssBefore, step.rssBytes());
+        log.printf("sessions=%d held=%s answered=%d underruns=%d cross_talk=%s v2v_p50=%.0fms v2v_max=%.0fms rss=%d MiB rss/extra_session=%.1f MiB%n",
             step.sessions(), step.held(), step.answered(), step.underruns(), step.crossTalk(),
-            step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.heapPerSessionBytes() / 1024);
+            step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.rssBytes() >> 20,
+            step.rssPerExtraSessionBytes() / 1048576.0);
         if (!step.held()) {
           break;
         }
@@ -86,14 +100,19 @@ public final class VoiceLoadBench {
       }
     } finally {
       server.close();
+      decoders.close();
       model.close().await();
       vertx.close().await();
     }
     return new Report(largest, steps);
   }
 
-  private static Step step(Vertx vertx, int port, int n, byte[] utterance) {
-    long heapBefore = usedHeap();
+  /**
+   * One step of {@code n} sessions. RSS is the process's highest reading in the step; the extra
+   * sessions' cost is its growth over the previous steps' highest, shared by the sessions added.
+   */
+  private static Step step(Vertx vertx, int port, int n, byte[] utterance, int added, long rssBefore) {
+    RssPeak rss = new RssPeak();
     List<LoadClient> clients = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       LoadClient client = LoadClient.connect(vertx, port).await();
@@ -121,13 +140,13 @@ public final class VoiceLoadBench {
       crossTalk |= client.ofType("stt.final").size() != 1
           || client.events.stream().anyMatch(e -> e.getString("turn") != null && !e.getString("turn").startsWith(own));
     }
-    long heapPerSession = Math.max(0, usedHeap() - heapBefore) / n;
+    long rssPeak = rss.stop();
     Future.all(clients.stream().map(LoadClient::close).toList()).await();
     v2v.sort(Double::compare);
     boolean held = answered == n && underruns == 0 && !crossTalk;
     return new Step(n, held, answered, underruns, crossTalk,
         v2v.isEmpty() ? Double.NaN : v2v.get(v2v.size() / 2), v2v.isEmpty() ? Double.NaN : v2v.get(v2v.size() - 1),
-        heapPerSession);
+        rssPeak, Math.max(0, rssPeak - rssBefore) / Math.max(1, added));
   }
 
   private static void awaitSessionsEnded(AgentServer server) {
@@ -142,11 +161,29 @@ public final class VoiceLoadBench {
     }
   }
 
-  private static long usedHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 2; i++) {
-      System.gc();
+  /** The highest resident memory seen, read every 100 ms on a thread of its own (a small file read). */
+  private static final class RssPeak {
+    private final AtomicLong peak = new AtomicLong(ResidentMemory.self());
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bench-rss");
+      t.setDaemon(true);
+      return t;
+    });
+
+    RssPeak() {
+      reader.scheduleAtFixedRate(this::read, 100, 100, TimeUnit.MILLISECONDS);
     }
-    return runtime.totalMemory() - runtime.freeMemory();
+
+    private void read() {
+      peak.accumulateAndGet(ResidentMemory.self(), Math::max);
+    }
+
+    long stop() {
+      reader.shutdownNow();
+      read();
+      return peak.get();
+    }
   }
+
+
 }

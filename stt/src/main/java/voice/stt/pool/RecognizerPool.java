@@ -34,6 +34,7 @@ public final class RecognizerPool implements AutoCloseable {
   private final Deque<Recognizer> idle = new ArrayDeque<>();
   private final List<Recognizer> all = new ArrayList<>();
   private int waiting;
+  private int opening;
   private boolean closed;
 
   /**
@@ -95,10 +96,14 @@ public final class RecognizerPool implements AutoCloseable {
   Recognizer tryAcquire() {
     lock.lock();
     try {
-      return takeOrOpen();
+      Recognizer decoder = takeIdle();
+      if (decoder != null || !reserveNew()) {
+        return decoder;
+      }
     } finally {
       lock.unlock();
     }
+    return openReserved();
   }
 
   /** A free decoder, waiting up to the pool's limit; null if none became free. */
@@ -108,18 +113,26 @@ public final class RecognizerPool implements AutoCloseable {
     try {
       waiting++;
       try {
-        Recognizer decoder = takeOrOpen();
-        while (decoder == null && left > 0 && !closed) {
+        for (;;) {
+          Recognizer decoder = takeIdle();
+          if (decoder != null) {
+            return decoder;
+          }
+          if (reserveNew()) {
+            break;
+          }
+          if (left <= 0) {
+            return null;
+          }
           left = returned.awaitNanos(left);
-          decoder = takeOrOpen();
         }
-        return decoder;
       } finally {
         waiting--;
       }
     } finally {
       lock.unlock();
     }
+    return openReserved();
   }
 
   void release(Recognizer decoder) {
@@ -136,20 +149,41 @@ public final class RecognizerPool implements AutoCloseable {
     }
   }
 
-  private Recognizer takeOrOpen() {
+  private Recognizer takeIdle() {
     if (closed) {
       throw new IllegalStateException("the recognizer pool is closed");
     }
-    if (!idle.isEmpty()) {
-      return idle.pop();
+    return idle.poll();
+  }
+
+  /** Claims room for one more decoder, if the pool is not full (call holding the lock). */
+  private boolean reserveNew() {
+    if (all.size() + opening >= size) {
+      return false;
     }
-    if (all.size() < size) {
-      // Opening takes about a third of a second; under the lock, so the pool never overshoots.
-      Recognizer decoder = opener.get();
-      all.add(decoder);
+    opening++;
+    return true;
+  }
+
+  /** Opens a claimed decoder outside the lock: it takes about a third of a second, others go on. */
+  private Recognizer openReserved() {
+    Recognizer decoder = null;
+    try {
+      decoder = opener.get();
       return decoder;
+    } finally {
+      lock.lock();
+      try {
+        opening--;
+        if (decoder != null) {
+          all.add(decoder);
+        } else {
+          returned.signal(); // the room is free again for a waiting session
+        }
+      } finally {
+        lock.unlock();
+      }
     }
-    return null;
   }
 
   private String engineName() {

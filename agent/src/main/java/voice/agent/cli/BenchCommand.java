@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
   int conversationRuns;
 
   @Option(names = "--voice-sessions", paramLabel = "MAX",
-      description = "Instead: load-test 'serve' with up to MAX concurrent WebSocket voice sessions on 127.0.0.1 (steps 1, 2, 4, ..., MAX, all run) and report the largest N up to which every step had no underrun and no cross-talk.")
+      description = "Instead: load-test 'serve' with up to MAX concurrent WebSocket voice sessions on 127.0.0.1 (steps 1, 2, 4, ..., MAX, all run) and report the largest N with no underrun and no cross-talk.")
   Integer voiceSessions;
 
   @Option(names = "--voice-speech", paramLabel = "FILE.raw", description = "16 kHz mono 16-bit speech each voice session sends (default: goforward.raw of pocketsphinx-testdata).")

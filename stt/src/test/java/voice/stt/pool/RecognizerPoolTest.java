@@ -81,9 +81,11 @@ class RecognizerPoolTest {
     assertThat(waiting.held()).isNull();
 
     CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> waiting.endUtterance().text());
-    while (pool.waiting() == 0) {
-      Thread.onSpinWait(); // the waiting session is now blocked in the pool
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (pool.waiting() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until the waiting session is blocked in the pool
     }
+    assertThat(pool.waiting()).isEqualTo(1);
     assertThat(heard).isNotDone();
     speaking.accept(something, 0, something.length);
     assertThat(speaking.endUtterance().text()).isEqualTo(somethingHeard);

@@ -52,15 +52,16 @@ public final class SpeechEngines {
   }
 
   /**
-   * Engines as configured by this process's environment, with pulled models in {@code modelsCache}.
+   * Engines as configured by this process's environment, with pulled models in {@code modelsCache}
+   * (null: none, and PocketSphinx's whole dictionary).
    * With {@code VOICE_AGENT_PROFILE=small} (which the launcher sets by itself on machines with 2 GB
    * or less) PocketSphinx knows only its {@link #SMALL_VOCABULARY} likeliest words: its decoder
    * then needs about 65 MB instead of 104.
    */
   public static SpeechEngines fromEnvironment(Path modelsCache) {
-    boolean small = "small".equals(System.getenv("VOICE_AGENT_PROFILE"));
+    boolean small = "small".equals(System.getenv("VOICE_AGENT_PROFILE")) && modelsCache != null;
     return new SpeechEngines(VoskInstall.fromEnvironment(modelsCache), small ? SMALL_VOCABULARY : 0,
-        modelsCache.resolve(".pocketsphinx"));
+        modelsCache == null ? null : modelsCache.resolve(".pocketsphinx"));
   }
 
   /** The engine {@code choice} resolves to, without starting it. */

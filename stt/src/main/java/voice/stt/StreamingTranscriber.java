@@ -139,8 +139,10 @@ public final class StreamingTranscriber {
 
   private void endUtterance(long endMs) {
     decodeFeed();
-    Hypothesis result = recognizer.endUtterance();
+    // The end is told before the final decode: it is known now, and a recognizer that cannot
+    // finish (a pool with no free decoder) must not leave the utterance open for the listener.
     listener.speechEnded(utterance, endMs);
+    Hypothesis result = recognizer.endUtterance();
     listener.finalResult(new Transcript(utterance, result.text(), true,
         endpointer.speechStartMs(), endMs, shift(result.words())));
     preRoll.clear();

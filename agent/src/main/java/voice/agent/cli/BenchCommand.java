@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
   int conversationRuns;
 
   @Option(names = "--voice-sessions", paramLabel = "MAX",
-      description = "Instead: load-test 'serve' with up to MAX concurrent WebSocket voice sessions on 127.0.0.1 (steps 1, 2, 4, ...) and report the largest N with no underrun and no cross-talk.")
+      description = "Instead: load-test 'serve' with up to MAX concurrent WebSocket voice sessions on 127.0.0.1 (steps 1, 2, 4, ..., MAX, all run) and report the largest N with no underrun and no cross-talk.")
   Integer voiceSessions;
 
   @Option(names = "--voice-speech", paramLabel = "FILE.raw", description = "16 kHz mono 16-bit speech each voice session sends (default: goforward.raw of pocketsphinx-testdata).")
@@ -131,12 +131,13 @@ public final class BenchCommand implements Callable<Integer> {
           + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
     }
     VoiceLoadBench.Report report = VoiceLoadBench.run(voiceSessions, voiceSpeech, System.err);
-    System.out.println("| Voice sessions at once | Held | Answered | Underruns | Cross-talk | Voice-to-voice p50 / max | Heap per session |");
-    System.out.println("|---|---|---|---|---|---|---|");
+    System.out.println("| Voice sessions at once | Held | Answered | Underruns | Cross-talk | Voice-to-voice p50 / max | RSS (process, peak) | RSS per extra session |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     for (VoiceLoadBench.Step step : report.steps()) {
-      System.out.printf(Locale.ROOT, "| %d | %s | %d | %d | %s | %.0f / %.0f ms | %.1f MiB |%n", step.sessions(),
+      System.out.printf(Locale.ROOT, "| %d | %s | %d | %d | %s | %.0f / %.0f ms | %d MiB | %.1f MiB |%n", step.sessions(),
           step.held() ? "yes" : "no", step.answered(), step.underruns(), step.crossTalk() ? "yes" : "no",
-          step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.heapPerSessionBytes() / 1048576.0);
+          step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs(), step.rssBytes() >> 20,
+          step.rssPerExtraSessionBytes() / 1048576.0);
     }
     System.out.println("Largest N that held: " + report.largestHeld());
     return 0;

@@ -15,6 +15,7 @@ import voice.agent.server.ServerLimits;
 import voice.agent.server.ServerSettings;
 import voice.llm.LlmConfig;
 import voice.stt.Recognizer;
+import voice.stt.pool.RecognizerPool;
 import voice.tts.SpeechEngine;
 
 /** {@code voice-agent serve}: the headless agent (web page, voice WebSocket, OpenAI-compatible proxy). */
@@ -115,11 +116,13 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
-    recognizers.get().close(); // a missing speech model fails now, with one line, not per session
+    // Sessions share one decoder per core, each held only inside an utterance. The pool opens its
+    // first decoder now: a missing speech model fails with one line, not per session.
+    RecognizerPool decoders = RecognizerPool.sizedToCores(recognizers);
     SpeechEngine tts = SharedVoice.start();
     AgentServer server;
     try {
-      server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, recognizers);
+      server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, decoders::lease);
     } catch (UserError e) {
       throw e;
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -15,8 +16,11 @@ import voice.tts.SpeechEngine;
 
 /**
  * MaryTTS in this process with the {@value #VOICE} voice. MaryTTS starts once per process
- * (about a second) and every synthesis, from whichever caller, runs on one dedicated thread:
- * MaryTTS keeps global state and its interface object is not thread-safe.
+ * (about a second); syntheses from all callers share one {@link LocalMaryInterface} and run on
+ * {@link #threads()} threads (one per core) at once. One interface serves concurrent calls
+ * soundly: each {@code generateAudio} builds its own request, and MaryTTS's own server runs
+ * requests on threads the same way ({@code ConcurrentSynthesisTest} checks that concurrent
+ * calls give the very bytes serial calls give). More threads than cores would only queue.
  */
 public final class MaryTtsEngine implements SpeechEngine {
   public static final String VOICE = "cmu-slt-hsmm";
@@ -25,12 +29,14 @@ public final class MaryTtsEngine implements SpeechEngine {
   private static MaryTtsEngine shared;
   private static IllegalStateException failure;
 
-  private final ExecutorService thread;
+  private final ExecutorService threads;
+  private final int threadCount;
   private final LocalMaryInterface mary;
   private final AudioFormat format;
 
-  private MaryTtsEngine(ExecutorService thread, LocalMaryInterface mary, AudioFormat format) {
-    this.thread = thread;
+  private MaryTtsEngine(ExecutorService threads, int threadCount, LocalMaryInterface mary, AudioFormat format) {
+    this.threads = threads;
+    this.threadCount = threadCount;
     this.mary = mary;
     this.format = format;
   }
@@ -42,16 +48,18 @@ public final class MaryTtsEngine implements SpeechEngine {
    */
   public static synchronized MaryTtsEngine start() {
     if (shared == null && failure == null) {
-      ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "voice-tts-marytts");
+      int count = Runtime.getRuntime().availableProcessors();
+      AtomicInteger made = new AtomicInteger();
+      ExecutorService threads = Executors.newFixedThreadPool(count, r -> {
+        Thread t = new Thread(r, "voice-tts-marytts-" + made.incrementAndGet());
         t.setDaemon(true);
         return t;
       });
       try {
-        LocalMaryInterface mary = run(thread, () -> load());
-        shared = new MaryTtsEngine(thread, mary, run(thread, () -> speechFormat(mary)));
+        LocalMaryInterface mary = run(threads, () -> load());
+        shared = new MaryTtsEngine(threads, count, mary, run(threads, () -> speechFormat(mary)));
       } catch (Exception e) {
-        thread.shutdownNow();
+        threads.shutdownNow();
         // MaryTTS cannot start twice in one process: remember why it failed.
         failure = new IllegalStateException("MaryTTS could not load the voice " + VOICE + ": " + rootMessage(e), e);
       }
@@ -60,6 +68,11 @@ public final class MaryTtsEngine implements SpeechEngine {
       throw failure;
     }
     return shared;
+  }
+
+  /** How many syntheses run at once; more wait their turn. */
+  public int threads() {
+    return threadCount;
   }
 
   @Override
@@ -72,7 +85,7 @@ public final class MaryTtsEngine implements SpeechEngine {
     if (text == null || text.isBlank()) {
       return;
     }
-    run(thread, () -> {
+    run(threads, () -> {
       try (AudioInputStream audio = pcm16(mary.generateAudio(text))) {
         int pieceBytes = sampleRate() * 2 * PIECE_MS / 1000;
         for (byte[] piece = readPiece(audio, pieceBytes); piece.length > 0; piece = readPiece(audio, pieceBytes)) {
@@ -129,9 +142,9 @@ public final class MaryTtsEngine implements SpeechEngine {
     return filled == size ? piece : Arrays.copyOf(piece, filled);
   }
 
-  private static <T> T run(ExecutorService thread, Callable<T> work) throws Exception {
+  private static <T> T run(ExecutorService threads, Callable<T> work) throws Exception {
     try {
-      return thread.submit(work).get();
+      return threads.submit(work).get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }

@@ -127,12 +127,8 @@ public final class ServeRssBench {
     }
   }
 
-  private static double rssMiB(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-      }
-    }
-    throw new IOException("no VmRSS for process " + pid);
+  private static double rssMiB(long pid) {
+    return ResidentMemory.bytes(pid) / 1048576.0;
   }
+
 }

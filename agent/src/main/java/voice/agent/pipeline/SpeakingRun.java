@@ -22,7 +22,7 @@ import voice.llm.LlmClient;
  * finishes the output file with what was spoken so far, and exits with 130.
  */
 public final class SpeakingRun implements AutoCloseable {
-  public static final int INTERRUPTED_EXIT = 130;
+  public static final int INTERRUPTED_EXIT = InterruptedOutput.EXIT;
 
   private final Vertx vertx;
   private final AudioSink sink;
@@ -106,22 +106,7 @@ public final class SpeakingRun implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    if (events != null) {
-      events.close();
-    }
-    try {
-      // What was spoken until now is kept, with a header that says how long it is.
-      if (sink.playedFrames() > 0) {
-        sink.close();
-      } else {
-        sink.discard();
-      }
-    } catch (RuntimeException e) {
-      System.err.println("voice-agent: " + e.getMessage());
-    }
-    System.err.println("voice-agent: interrupted");
-    System.err.flush();
-    Runtime.getRuntime().halt(INTERRUPTED_EXIT);
+    InterruptedOutput.finishAndHalt(events, sink);
   }
 
   @Override

@@ -13,6 +13,7 @@ import voice.agent.UserError;
 import voice.agent.cli.WakeWordOptions;
 import voice.agent.events.EventLogWriter;
 import voice.agent.pipeline.ConversationPrinter;
+import voice.agent.pipeline.InterruptedOutput;
 import voice.agent.pipeline.Interrupts;
 import voice.agent.pipeline.Sinks;
 import voice.audio.in.FileAudioSource;
@@ -171,21 +172,7 @@ public final class Satellite {
     if (!interrupted.compareAndSet(false, true)) {
       return;
     }
-    if (events != null) {
-      events.close();
-    }
-    try {
-      if (sink.playedFrames() > 0) {
-        sink.close();
-      } else {
-        sink.discard();
-      }
-    } catch (RuntimeException e) {
-      System.err.println("voice-agent: " + e.getMessage());
-    }
-    System.err.println("voice-agent: interrupted");
-    System.err.flush();
-    Runtime.getRuntime().halt(130);
+    InterruptedOutput.finishAndHalt(events, sink);
   }
 
   private void close() {

@@ -1,13 +1,13 @@
 package voice.agent.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static voice.agent.EventLines.all;
+import static voice.agent.EventLines.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,20 +114,8 @@ class ChatCommandTest {
     return last;
   }
 
-  private static List<JsonNode> read(Path file) throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      lines.add(JSON.readTree(line));
-    }
-    return lines;
-  }
-
   private static List<String> texts(List<JsonNode> lines, String type) {
     return all(lines, type).stream().map(e -> e.path("text").asText()).toList();
-  }
-
-  private static List<JsonNode> all(List<JsonNode> lines, String type) {
-    return lines.stream().filter(e -> e.path("type").asText().equals(type)).toList();
   }
 
   private static JsonNode first(List<JsonNode> lines, String type) {

@@ -1,13 +1,11 @@
 package voice.agent.satellite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static voice.agent.EventLines.all;
+import static voice.agent.EventLines.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
+import voice.agent.ServeOutput;
 import voice.agent.bench.SpokenAudio;
 import voice.tts.mary.MaryTtsEngine;
 
@@ -28,7 +27,6 @@ import voice.tts.mary.MaryTtsEngine;
  * sends the question, plays the answer into a WAV file, and stops it at once when spoken over.
  */
 class SatelliteTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "satellite-test-key";
   private static Process serve;
   private static String voiceUrl;
@@ -40,7 +38,7 @@ class SatelliteTest {
   @BeforeAll
   static void setUp() throws Exception {
     serve = startServe(dir.resolve("serve-err.txt"));
-    voiceUrl = "ws://127.0.0.1:" + port(serve, dir.resolve("serve-err.txt")) + "/v1/voice";
+    voiceUrl = "ws://127.0.0.1:" + ServeOutput.port(serve, dir.resolve("serve-err.txt")) + "/v1/voice";
     voice = MaryTtsEngine.start();
     conversation = new SpokenAudio(voice)
         .silence(2000).say("The weather is fine today.")              // not addressed: never sent
@@ -122,7 +120,7 @@ class SatelliteTest {
   void aServerThatGoesAwayInTheMiddleOfAnAnswerIsOneLine() throws Exception {
     Path err = dir.resolve("serve2-err.txt");
     Process second = startServe(err);
-    String url = "ws://127.0.0.1:" + port(second, err) + "/v1/voice";
+    String url = "ws://127.0.0.1:" + ServeOutput.port(second, err) + "/v1/voice";
     Path events = dir.resolve("dying.jsonl");
     CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("chat", "--server", url, "--api-key", KEY,
         "--in", conversation.toString(), "--wake-word", "hey computer", "--out", dir.resolve("y.wav").toString(),
@@ -171,31 +169,6 @@ class SatelliteTest {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
     builder.environment().put("VOICE_AGENT_API_KEYS", KEY);
     return builder.start();
-  }
-
-  private static int port(Process process, Path err) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (java.io.IOException e) {
-        return null;
-      }
-    }).get(120, TimeUnit.SECONDS);
-    assertThat(first).as(Files.readString(err)).matches("listening on http://127\\.0\\.0\\.1:\\d+");
-    return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
-  }
-
-  private static List<JsonNode> read(Path file) throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      lines.add(JSON.readTree(line));
-    }
-    return lines;
-  }
-
-  private static List<JsonNode> all(List<JsonNode> lines, String type) {
-    return lines.stream().filter(e -> e.path("type").asText().equals(type)).toList();
   }
 
   private static JsonNode first(List<JsonNode> lines, String type) {

@@ -3,17 +3,14 @@ package voice.agent.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
+import voice.agent.ServeOutput;
 import voice.agent.demo.PacedOpenAiServer;
 
 /** {@code voice-agent serve} as a user runs it: a separate process that prints its URL first. */
@@ -31,16 +28,7 @@ class ServeCommandTest {
         "--transcript", transcript.toString())
         .redirectError(dir.resolve("err.txt").toFile()).start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-      String first = CompletableFuture.supplyAsync(() -> {
-        try {
-          return out.readLine();
-        } catch (java.io.IOException e) {
-          return null;
-        }
-      }).get(120, TimeUnit.SECONDS);
-      assertThat(first).as(Files.readString(dir.resolve("err.txt"))).matches("listening on http://127\\.0\\.0\\.1:\\d+");
-      String url = first.substring("listening on ".length());
+      String url = "http://127.0.0.1:" + ServeOutput.port(serve, dir.resolve("err.txt"));
       assertThat(Http.get(url + "/health", null).statusCode()).isEqualTo(200);
       var answer = Http.post(url + "/v1/chat/completions", null,
           "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");

@@ -1,10 +1,10 @@
 package voice.agent.wake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static voice.agent.EventLines.all;
+import static voice.agent.EventLines.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,6 @@ import voice.tts.mary.MaryTtsEngine;
  * wake word, a follow-up within the window, and nothing else.
  */
 class WakeWordChatTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static Path conversation;
   private static Path questionAlone;
 
@@ -126,18 +125,6 @@ class WakeWordChatTest {
         "--events", events.toString()));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
-  }
-
-  private static List<JsonNode> read(Path file) throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      lines.add(JSON.readTree(line));
-    }
-    return lines;
-  }
-
-  private static List<JsonNode> all(List<JsonNode> lines, String type) {
-    return lines.stream().filter(e -> e.path("type").asText().equals(type)).toList();
   }
 
   private static List<Integer> indexes(List<JsonNode> lines, String type) {

@@ -17,8 +17,6 @@ interface SpeexDsp extends Library {
 
   void speex_echo_cancellation(Pointer state, short[] microphone, short[] played, short[] out);
 
-  void speex_echo_state_reset(Pointer state);
-
   void speex_echo_state_destroy(Pointer state);
 
   /** Loads the library by soname through the system's dynamic linker; null when it is not installed. */

@@ -2,11 +2,8 @@ package voice.stt.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import voice.stt.TestAudio;
 
 /** speexdsp's canceller through the binding: a delayed, attenuated loudspeaker is taken out of the microphone. */
 class SpeexEchoCancellerTest {
@@ -14,7 +11,9 @@ class SpeexEchoCancellerTest {
 
   @Test
   void takesADelayedEchoOutOfTheMicrophone() throws Exception {
-    short[] speech = concat(read("numbers.raw"), read("goforward.raw"), read("something.raw"), read("numbers.raw"), read("goforward.raw"));
+    short[] numbers = TestAudio.read(TestAudio.DATA.resolve("numbers.raw"));
+    short[] goForward = TestAudio.read(TestAudio.GO_FORWARD);
+    short[] speech = TestAudio.concat(numbers, goForward, TestAudio.read(TestAudio.SOMETHING), numbers, goForward);
     short[] mic = SimulatedEcho.overlay(SimulatedEcho.echo(speech, 90, -10, speech.length / 16),
         SimulatedEcho.pinkNoise(speech.length / 16, 40, 7), 0, 0);
     short[] before = mic.clone();
@@ -37,26 +36,5 @@ class SpeexEchoCancellerTest {
       sum += (double) pcm[i] * pcm[i];
     }
     return 10 * Math.log10(sum / (pcm.length - from));
-  }
-
-  static short[] concat(short[]... parts) {
-    int n = 0;
-    for (short[] p : parts) {
-      n += p.length;
-    }
-    short[] out = new short[n];
-    int at = 0;
-    for (short[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return out;
-  }
-
-  static short[] read(String name) throws Exception {
-    byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data", name));
-    short[] pcm = new short[raw.length / 2];
-    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
-    return pcm;
   }
 }

@@ -24,6 +24,7 @@ import voice.agent.cli.TranscribeCommand;
       DevicesCommand.class
     })
 public final class Main implements Runnable {
+  private static final String NO_CLOSURES = "picocli.disable.closures";
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -32,6 +33,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this in-process). */
   public static int run(String... args) {
+    // picocli looks for Groovy closures in annotations when Groovy is on the class path (MaryTTS
+    // brings it); starting Groovy's runtime for that costs a quarter of a second per command.
+    if (System.getProperty(NO_CLOSURES) == null) {
+      System.setProperty(NO_CLOSURES, "true");
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler((ex, argv) -> {
       System.err.println("voice-agent: " + ex.getMessage() + " (see voice-agent --help)");

@@ -1,5 +1,6 @@
 package voice.agent.pipeline;
 
+import java.util.function.Supplier;
 import voice.agent.UserError;
 import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
@@ -11,10 +12,25 @@ import voice.tts.mary.MaryTtsEngine;
 public final class SharedVoice {
   private SharedVoice() {}
 
-  /** Starts MaryTTS on first call (about a second); a voice that cannot load is one line. */
+  /**
+   * Starts MaryTTS on first call (about two seconds) and warms it up, so that the first answer
+   * of a server or a conversation is as quick as the next; a voice that cannot load is one line.
+   */
   public static SpeechEngine start() {
+    return started(MaryTtsEngine::start);
+  }
+
+  /**
+   * Starts MaryTTS without the warm-up: for one-off commands ({@code say}, {@code ask}), whose
+   * first sentence starts the rest of MaryTTS while the model is already being asked.
+   */
+  public static SpeechEngine startCold() {
+    return started(MaryTtsEngine::startCold);
+  }
+
+  private static SpeechEngine started(Supplier<MaryTtsEngine> start) {
     try {
-      return MaryTtsEngine.start();
+      return start.get();
     } catch (RuntimeException e) {
       throw new UserError("cannot start the MaryTTS voice: " + e.getMessage());
     }

@@ -13,6 +13,7 @@ import voice.core.bus.Codecs;
 import voice.core.message.TurnCancel;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmClient;
+import voice.tts.SpeechEngine;
 
 /**
  * One run of a speaking command (ask, say, chat): opens the sink and the event log, starts
@@ -75,7 +76,9 @@ public final class SpeakingRun implements AutoCloseable {
 
   /** Starts synthesis and the pipeline, listening too unless {@code listening} is null. */
   public VoicePipeline start(LlmClient llm, TurnOptions options, Listening listening) {
-    pipeline = VoicePipeline.deploy(vertx, "", llm, SharedVoice.start(), sink, options, listening).await();
+    // A conversation warms the voice up before it listens; a one-off question or text does not wait for it.
+    SpeechEngine voice = listening == null ? SharedVoice.startCold() : SharedVoice.start();
+    pipeline = VoicePipeline.deploy(vertx, "", llm, voice, sink, options, listening).await();
     return pipeline;
   }
 

@@ -12,7 +12,8 @@ import marytts.config.MaryConfig;
  * need JTok, which is not on Maven Central, and {@code ignore.modules.classes.list} is not
  * implemented, so they are struck from every config's module list ({@link PlainTextTokeniser}
  * takes their place through {@link TokeniserConfig}). And MaryTTS must neither write
- * {@code ./log/server.log} nor read files from the user's working directory.
+ * {@code ./log/server.log} nor read files from the user's working directory, and it starts
+ * only the modules it uses.
  */
 final class MaryBootstrap {
   private static final Set<String> JTOK_MODULES =
@@ -29,6 +30,11 @@ final class MaryBootstrap {
     setDefault("mary.base", Path.of(System.getProperty("java.io.tmpdir"), "voice-agent-marytts").toString());
     // The self test synthesizes example sentences for every module: start-up time for nothing.
     setDefault("modules.poweronselftest", "false");
+    // "commandline" starts only the synthesis modules at start-up; the others start on the first
+    // request that needs them, so those text to audio never uses (British English, SSML, APML,
+    // Sable, Praat...) never start: about a third of MaryTTS's start-up. MaryTtsEngine makes the
+    // first request run alone, since a module's lazy start is not thread-safe.
+    setDefault("server", "commandline");
     for (MaryConfig config : MaryConfig.getConfigs()) {
       strikeJTok(config.getProperties());
     }

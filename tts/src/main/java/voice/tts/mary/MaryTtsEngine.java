@@ -11,12 +11,16 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import marytts.LocalMaryInterface;
+import marytts.modules.synthesis.Voice;
 import voice.tts.AudioConsumer;
 import voice.tts.SpeechEngine;
 
 /**
  * MaryTTS in this process with the {@value #VOICE} voice. MaryTTS starts once per process
- * (about a second); syntheses from all callers share one {@link LocalMaryInterface} and run on
+ * (about two seconds); the modules that turn text into sound start on the first synthesis,
+ * which runs alone ({@link #start()} does it at once with a warm-up sentence, for servers and
+ * conversations; {@link #startCold()} leaves it to the first real sentence, for one-off
+ * commands, where a warm-up would only add to the wall time). Syntheses from all callers share one {@link LocalMaryInterface} and run on
  * {@link #threads()} threads (one per core) at once. One interface serves concurrent calls
  * soundly: each {@code generateAudio} builds its own request, and MaryTTS's own server runs
  * requests on threads the same way ({@code ConcurrentSynthesisTest} checks that concurrent
@@ -33,6 +37,8 @@ public final class MaryTtsEngine implements SpeechEngine {
   private final int threadCount;
   private final LocalMaryInterface mary;
   private final AudioFormat format;
+  private final Object firstSynthesis = new Object();
+  private volatile boolean modulesStarted;
 
   private MaryTtsEngine(ExecutorService threads, int threadCount, LocalMaryInterface mary, AudioFormat format) {
     this.threads = threads;
@@ -42,11 +48,31 @@ public final class MaryTtsEngine implements SpeechEngine {
   }
 
   /**
-   * The process's engine, started on first call.
+   * The process's engine, started on first call and warmed up: every module MaryTTS needs is
+   * running and the first sentence is as quick as any.
    *
    * @throws IllegalStateException with a one-line message when MaryTTS or the voice cannot load
    */
-  public static synchronized MaryTtsEngine start() {
+  public static MaryTtsEngine start() {
+    MaryTtsEngine engine = startCold();
+    if (engine.modulesStarted) {
+      return engine;
+    }
+    try {
+      engine.synthesize("Ready.", piece -> { });
+    } catch (Exception e) {
+      throw new IllegalStateException("MaryTTS could not speak with the voice " + VOICE + ": " + rootMessage(e), e);
+    }
+    return engine;
+  }
+
+  /**
+   * The process's engine, started on first call without a warm-up: the first sentence also
+   * starts the modules it needs (about half a second more).
+   *
+   * @throws IllegalStateException with a one-line message when MaryTTS or the voice cannot load
+   */
+  public static synchronized MaryTtsEngine startCold() {
     if (shared == null && failure == null) {
       int count = Runtime.getRuntime().availableProcessors();
       AtomicInteger made = new AtomicInteger();
@@ -57,7 +83,7 @@ public final class MaryTtsEngine implements SpeechEngine {
       });
       try {
         LocalMaryInterface mary = run(threads, () -> load());
-        shared = new MaryTtsEngine(threads, count, mary, run(threads, () -> speechFormat(mary)));
+        shared = new MaryTtsEngine(threads, count, mary, speechFormat());
       } catch (Exception e) {
         threads.shutdownNow();
         // MaryTTS cannot start twice in one process: remember why it failed.
@@ -85,8 +111,22 @@ public final class MaryTtsEngine implements SpeechEngine {
     if (text == null || text.isBlank()) {
       return;
     }
+    if (modulesStarted) {
+      generate(text, out);
+      return;
+    }
+    synchronized (firstSynthesis) {  // later callers wait until the modules have started
+      generate(text, out);
+      modulesStarted = true;
+    }
+  }
+
+  private void generate(String text, AudioConsumer out) throws Exception {
     run(threads, () -> {
       try (AudioInputStream audio = pcm16(mary.generateAudio(text))) {
+        if (audio.getFormat().getSampleRate() != format.getSampleRate()) {
+          throw new IOException("the voice spoke at " + audio.getFormat().getSampleRate() + " Hz, not " + format.getSampleRate());
+        }
         int pieceBytes = sampleRate() * 2 * PIECE_MS / 1000;
         for (byte[] piece = readPiece(audio, pieceBytes); piece.length > 0; piece = readPiece(audio, pieceBytes)) {
           out.accept(piece);
@@ -106,14 +146,13 @@ public final class MaryTtsEngine implements SpeechEngine {
     return mary;
   }
 
-  /** The format of what the voice says, found by saying something (this also warms it up). */
-  private static AudioFormat speechFormat(LocalMaryInterface mary) throws Exception {
-    try (AudioInputStream audio = pcm16(mary.generateAudio("Ready."))) {
-      while (readPiece(audio, 48_000).length > 0) {
-        // drain
-      }
-      return audio.getFormat();
+  /** The format of what the voice says: its database's rate, as 16-bit mono (see {@link #pcm16}). */
+  private static AudioFormat speechFormat() throws IOException {
+    Voice voice = Voice.getVoice(VOICE);
+    if (voice == null) {
+      throw new IOException("the voice did not load");
     }
+    return new AudioFormat(voice.dbAudioFormat().getSampleRate(), 16, 1, true, false);
   }
 
   /** The audio as signed 16-bit little-endian mono, converted only if MaryTTS gave otherwise. */

@@ -13,4 +13,14 @@ public interface SpeechEngine {
    * on an event loop.
    */
   void synthesize(String text, AudioConsumer out) throws Exception;
+
+  /**
+   * Like {@link #synthesize(String, AudioConsumer)}, for a sentence the listener will hear after
+   * {@code chunksAhead} others still to be played (0: they are waiting for it now). An engine
+   * shared by many conversations serves the smallest first, so that everyone's first sentence
+   * comes before anyone's third.
+   */
+  default void synthesize(String text, AudioConsumer out, int chunksAhead) throws Exception {
+    synthesize(text, out);
+  }
 }

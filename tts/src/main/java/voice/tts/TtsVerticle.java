@@ -109,7 +109,9 @@ public final class TtsVerticle extends VerticleBase {
     synthesizing = true;
     inFlightTurn = chunk.turn();
     inFlightCancelled.set(false);
-    String text = turns.get(chunk.turn()).speakable.next(chunk.text());
+    TurnProgress progress = turns.get(chunk.turn());
+    int chunksAhead = chunk.index() - progress.playing();
+    String text = progress.speakable.next(chunk.text());
     if (!text.isEmpty()) {
       publish(Addresses.SYNTHESIS_STARTED, new SynthesisStarted(chunk.turn(), chunk.index(), chunk.text(), text));
     }
@@ -126,7 +128,7 @@ public final class TtsVerticle extends VerticleBase {
     };
     Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> {
       try {
-        engine.synthesize(text, forward);
+        engine.synthesize(text, forward, chunksAhead);
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {

@@ -11,6 +11,7 @@ final class RecordingEngine implements SpeechEngine {
   private final SpeechEngine real;
   private final String refused;
   private final List<String> spoken = new ArrayList<>();
+  private final List<Integer> chunksAhead = new ArrayList<>();
 
   RecordingEngine(SpeechEngine real, String refused) {
     this.real = real;
@@ -19,6 +20,11 @@ final class RecordingEngine implements SpeechEngine {
 
   synchronized List<String> spoken() {
     return List.copyOf(spoken);
+  }
+
+  /** For each text spoken, how many chunks of its turn were still to be played before it. */
+  synchronized List<Integer> chunksAhead() {
+    return List.copyOf(chunksAhead);
   }
 
   @Override
@@ -35,5 +41,13 @@ final class RecordingEngine implements SpeechEngine {
       throw new IllegalArgumentException("refused on purpose");
     }
     real.synthesize(text, out);
+  }
+
+  @Override
+  public void synthesize(String text, AudioConsumer out, int ahead) throws Exception {
+    synchronized (this) {
+      chunksAhead.add(ahead);
+    }
+    synthesize(text, out);
   }
 }

@@ -129,6 +129,8 @@ class TtsVerticleTest {
     assertThat(out.audio("t1").stream().filter(AudioChunk::chunkEnd).map(AudioChunk::index))
         .containsExactly(0, 1, 2, 3, 4, 5);
     assertThat(engine.spoken()).hasSize(6);
+    // The engine learns how soon each chunk will be heard (a shared engine serves the soonest first).
+    assertThat(engine.chunksAhead()).containsExactly(0, 1, 2, 2, 2, 2);
   }
 
   @Test

@@ -2,11 +2,6 @@ package voice.tts.mary;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -20,8 +15,9 @@ import voice.tts.SpeechEngine;
  * (about two seconds); the modules that turn text into sound start on the first synthesis,
  * which runs alone ({@link #start()} does it at once with a warm-up sentence, for servers and
  * conversations; {@link #startCold()} leaves it to the first real sentence, for one-off
- * commands, where a warm-up would only add to the wall time). Syntheses from all callers share one {@link LocalMaryInterface} and run on
- * {@link #threads()} threads (one per core) at once. One interface serves concurrent calls
+ * commands, where a warm-up would only add to the wall time). Syntheses from all callers share
+ * one {@link LocalMaryInterface} and run on {@link #threads()} threads (one per core) at once,
+ * the most urgent first ({@link SynthesisThreads}). One interface serves concurrent calls
  * soundly: each {@code generateAudio} builds its own request, and MaryTTS's own server runs
  * requests on threads the same way ({@code ConcurrentSynthesisTest} checks that concurrent
  * calls give the very bytes serial calls give). More threads than cores would only queue.
@@ -33,14 +29,14 @@ public final class MaryTtsEngine implements SpeechEngine {
   private static MaryTtsEngine shared;
   private static IllegalStateException failure;
 
-  private final ExecutorService threads;
+  private final SynthesisThreads threads;
   private final int threadCount;
   private final LocalMaryInterface mary;
   private final AudioFormat format;
   private final Object firstSynthesis = new Object();
   private volatile boolean modulesStarted;
 
-  private MaryTtsEngine(ExecutorService threads, int threadCount, LocalMaryInterface mary, AudioFormat format) {
+  private MaryTtsEngine(SynthesisThreads threads, int threadCount, LocalMaryInterface mary, AudioFormat format) {
     this.threads = threads;
     this.threadCount = threadCount;
     this.mary = mary;
@@ -75,14 +71,9 @@ public final class MaryTtsEngine implements SpeechEngine {
   public static synchronized MaryTtsEngine startCold() {
     if (shared == null && failure == null) {
       int count = Runtime.getRuntime().availableProcessors();
-      AtomicInteger made = new AtomicInteger();
-      ExecutorService threads = Executors.newFixedThreadPool(count, r -> {
-        Thread t = new Thread(r, "voice-tts-marytts-" + made.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      SynthesisThreads threads = new SynthesisThreads(count);
       try {
-        LocalMaryInterface mary = run(threads, () -> load());
+        LocalMaryInterface mary = threads.run(0, MaryTtsEngine::load);
         shared = new MaryTtsEngine(threads, count, mary, speechFormat());
       } catch (Exception e) {
         threads.shutdownNow();
@@ -108,21 +99,26 @@ public final class MaryTtsEngine implements SpeechEngine {
 
   @Override
   public void synthesize(String text, AudioConsumer out) throws Exception {
+    synthesize(text, out, 0);
+  }
+
+  @Override
+  public void synthesize(String text, AudioConsumer out, int chunksAhead) throws Exception {
     if (text == null || text.isBlank()) {
       return;
     }
     if (modulesStarted) {
-      generate(text, out);
+      generate(text, out, chunksAhead);
       return;
     }
     synchronized (firstSynthesis) {  // later callers wait until the modules have started
-      generate(text, out);
+      generate(text, out, chunksAhead);
       modulesStarted = true;
     }
   }
 
-  private void generate(String text, AudioConsumer out) throws Exception {
-    run(threads, () -> {
+  private void generate(String text, AudioConsumer out, int chunksAhead) throws Exception {
+    threads.run(chunksAhead, () -> {
       try (AudioInputStream audio = pcm16(mary.generateAudio(text))) {
         if (audio.getFormat().getSampleRate() != format.getSampleRate()) {
           throw new IOException("the voice spoke at " + audio.getFormat().getSampleRate() + " Hz, not " + format.getSampleRate());
@@ -179,14 +175,6 @@ public final class MaryTtsEngine implements SpeechEngine {
       filled += n;
     }
     return filled == size ? piece : Arrays.copyOf(piece, filled);
-  }
-
-  private static <T> T run(ExecutorService threads, Callable<T> work) throws Exception {
-    try {
-      return threads.submit(work).get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
   }
 
   private static String rootMessage(Throwable e) {

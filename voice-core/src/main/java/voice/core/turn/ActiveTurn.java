@@ -21,6 +21,16 @@ final class ActiveTurn {
   String cancelReason;
   String error;
   long bargeInTimer = -1;
+  /** Asked for at a pause, not yet committed: its audio is held, and it is not in the history. */
+  boolean speculative;
+  /** The utterance and words it answers (speech only). */
+  String utterance;
+  String userText;
+  /** Speaks the rest of an answer stopped for no request: it continues that answer in the history. */
+  boolean resumption;
+  /** The utterance that barged in, while it is not yet known whether it asked for anything. */
+  String bargedInBy;
+  long stoppedAtMs;
 
   ActiveTurn(String id, SentenceChunker chunker, boolean answer) {
     this.id = id;
@@ -39,6 +49,13 @@ final class ActiveTurn {
   /** The text the user has heard: every chunk whose audio was played out. */
   String heardText() {
     return String.join(" ", chunks.subList(0, Math.min(playedChunks, chunks.size())));
+  }
+
+  /** Every chunk from the one being heard when the voice stopped, and the text not yet cut into chunks. */
+  List<String> unheardChunks() {
+    List<String> rest = new ArrayList<>(chunks.subList(Math.min(playedChunks, chunks.size()), chunks.size()));
+    rest.addAll(chunker.flush());
+    return rest;
   }
 
   String fullText() {

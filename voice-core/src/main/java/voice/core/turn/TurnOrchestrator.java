@@ -3,6 +3,7 @@ package voice.core.turn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import java.util.List;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
 import voice.core.event.MonotonicClock;
@@ -11,10 +12,14 @@ import voice.core.message.CaptureStarted;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
+import voice.core.message.SpeechPause;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnCommit;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnResume;
+import voice.core.message.TurnSpeculation;
 import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
@@ -26,6 +31,12 @@ import voice.core.stage.Stage;
  * speakable chunks as it streams, and the turn ends when its audio has been played, or when the
  * user speaks over it (barge-in), which cancels everything of that turn. The history keeps only
  * what the user heard.
+ *
+ * <p>Turn-taking: at a pause inside an utterance ({@link SpeechPause}) the words so far go to the
+ * model at once, as a speculative turn whose audio playback holds; the utterance's final commits
+ * it ({@link TurnCommit}) when its words are the same, and speech going on abandons it unheard.
+ * An answer stopped by speech that turns out to hold no request (a noise, a cough, "mhm") is
+ * resumed from the chunk being heard when it stopped ({@link TurnResume}).
  */
 public final class TurnOrchestrator extends VerticleBase {
   /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
@@ -43,6 +54,8 @@ public final class TurnOrchestrator extends VerticleBase {
   private int turnCounter;
   private double captureStartAt = Double.NaN;
   private String speakingUtterance;
+  /** A barged-in answer, kept until its interruption's final tells whether it asked for anything. */
+  private ActiveTurn suspended;
 
   public TurnOrchestrator(TurnOptions options, String scope) {
     this.options = options;
@@ -53,11 +66,12 @@ public final class TurnOrchestrator extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return Future.all(java.util.List.of(
+    return Future.all(List.of(
         bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
         stage.turnConsumer(bus, Addresses.SAY_TEXT, TextChunk::turn, this::onSayText).completion(),
         bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
         bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
+        bus.<SpeechPause>consumer(address(Addresses.STT_PAUSE), m -> onPause(m.body())).completion(),
         stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
         bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
         bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
@@ -125,17 +139,85 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private void onFinalTranscript(Transcript transcript) {
     boolean ignored = ignoredUtterances.remove(transcript.utterance());
-    if (ignored || (isActive() && !current.cancelled())) {
-      return; // a backchannel, echo or speech during half-duplex playback
+    String text = transcript.text().strip();
+    if (suspended != null && transcript.utterance().equals(suspended.bargedInBy)) {
+      ActiveTurn stopped = suspended;
+      suspended = null;
+      if (text.isEmpty() || EndOfTurn.isBackchannel(text)) {
+        resume(stopped);
+        return;
+      }
     }
-    startTurn(null, transcript.text(), inputTime(transcript.endMs()));
+    if (ignored || text.isEmpty()) {
+      return; // noise, or speech during half-duplex playback
+    }
+    ActiveTurn turn = current;
+    if (turn != null && turn.speculative && !turn.cancelled() && transcript.utterance().equals(turn.utterance)) {
+      if (EndOfTurn.sameWords(turn.userText, text)) {
+        turn.speculative = false;
+        conversation.addUser(text);
+        turn.metrics.userSpeechEnded(inputTime(transcript.endMs()));
+        bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, text, true));
+        return;
+      }
+      cancel(TurnCancel.Reason.cancelled); // the final heard other words than the pause did: ask again
+    } else if (turn != null && !turn.cancelled()) {
+      return; // a backchannel or echo over the answer
+    }
+    startTurn(null, text, inputTime(transcript.endMs()));
+    current.utterance = transcript.utterance();
+    bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(current.id, transcript.utterance(), text, false));
+  }
+
+  /**
+   * A pause inside an utterance starts a speculative turn on the words so far; speech going on
+   * abandons it (the request is cancelled, and the words join the same utterance).
+   */
+  private void onPause(SpeechPause pause) {
+    ActiveTurn turn = current;
+    boolean speculating = turn != null && turn.speculative && !turn.cancelled();
+    if (!pause.paused()) {
+      if (speculating && pause.utterance().equals(turn.utterance)) {
+        cancel(TurnCancel.Reason.cancelled);
+      }
+      return;
+    }
+    String text = pause.text().strip();
+    boolean busy = turn != null && !turn.cancelled();
+    boolean backchannel = suspended != null && pause.utterance().equals(suspended.bargedInBy) && EndOfTurn.isBackchannel(text);
+    if (text.isEmpty() || busy || backchannel || ignoredUtterances.contains(pause.utterance())) {
+      return;
+    }
+    String id = beginTurn(nextTurnId(), true);
+    current.speculative = true;
+    current.utterance = pause.utterance();
+    current.userText = text;
+    bus.publish(address(Addresses.TURN_SPECULATIVE), new TurnSpeculation(id, pause.utterance(), text));
+    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshotWith(text)));
+  }
+
+  /** Speaks the rest of {@code stopped}, from the chunk being heard when it stopped, as a turn of its own. */
+  private void resume(ActiveTurn stopped) {
+    if (isActive() && !current.cancelled()) {
+      return; // something else is being answered already
+    }
+    List<String> rest = stopped.unheardChunks();
+    if (rest.isEmpty()) {
+      return;
+    }
+    String id = beginTurn(nextTurnId(), true);
+    ActiveTurn turn = current;
+    turn.resumption = true;
+    bus.publish(address(Addresses.TURN_RESUME), new TurnResume(id, stopped.id, stopped.playedChunks, stopped.stoppedAtMs));
+    rest.forEach(chunk -> sendChunk(turn, chunk));
+    endText(turn, MonotonicClock.millisPrecise());
   }
 
   private void onVad(VadEvent vad) {
     if (vad.speaking()) {
       speakingUtterance = vad.utterance();
-      if (!isActive()) {
-        return;
+      if (!isActive() || current.speculative) {
+        return; // nothing is heard yet: a speculative turn is abandoned by the speech going on
       }
       if (options.halfDuplex() && current.audioStarted) {
         ignoredUtterances.add(vad.utterance(), true);
@@ -149,7 +231,7 @@ public final class TurnOrchestrator extends VerticleBase {
       turn.bargeInTimer = vertx.setTimer(waitMs, t -> {
         turn.bargeInTimer = -1;
         if (turn == current && !turn.cancelled() && vad.utterance().equals(speakingUtterance)) {
-          bargeIn(turn, onset);
+          bargeIn(turn, onset, vad.utterance());
         }
       });
     } else {
@@ -162,8 +244,12 @@ public final class TurnOrchestrator extends VerticleBase {
     }
   }
 
-  private void bargeIn(ActiveTurn turn, double onset) {
+  private void bargeIn(ActiveTurn turn, double onset, String utterance) {
     turn.metrics.bargeInOnset(Double.isNaN(onset) ? MonotonicClock.millisPrecise() : onset);
+    if (turn.answer) {
+      turn.bargedInBy = utterance;
+      suspended = turn; // resumed if the interruption holds no request
+    }
     cancel(TurnCancel.Reason.bargein);
   }
 
@@ -210,6 +296,7 @@ public final class TurnOrchestrator extends VerticleBase {
     }
     PlaybackProgress.Stop stop = progress.stop();
     if (stop != null) {
+      turn.stoppedAtMs = progress.playedMs();
       turn.metrics.underruns(stop.underruns());
       if (turn.cancelled()) {
         turn.metrics.audioStopped(MonotonicClock.millisPrecise());
@@ -278,8 +365,13 @@ public final class TurnOrchestrator extends VerticleBase {
     if (turn.bargeInTimer >= 0) {
       vertx.cancelTimer(turn.bargeInTimer);
     }
-    conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
-    if (turn.answer) {
+    String said = outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText();
+    if (turn.resumption) {
+      conversation.continueAssistant(said);
+    } else if (!turn.speculative) { // an abandoned speculative turn was never heard
+      conversation.addAssistant(said);
+    }
+    if (turn.answer && !turn.speculative && !turn.resumption) {
       bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
     }
     bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));

@@ -13,6 +13,8 @@ import voice.tts.SpeechEngine;
  */
 public final class SpokenAudio {
   private final SpeechEngine voice;
+  /** A sample quieter than this (about -50 dBFS) is the engine's silence, not speech. */
+  private static final int QUIET = 100;
   private final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
 
   public SpokenAudio(SpeechEngine voice) {
@@ -24,9 +26,28 @@ public final class SpokenAudio {
     return this;
   }
 
+  /**
+   * Says {@code text} without the engine's own silence before and after it, so the positions
+   * are the speech's and a silence laid out is the pause heard.
+   */
   public SpokenAudio say(String text) throws Exception {
-    voice.synthesize(text, pcm::writeBytes);
+    ByteArrayOutputStream speech = new ByteArrayOutputStream();
+    voice.synthesize(text, speech::writeBytes);
+    byte[] bytes = speech.toByteArray();
+    int first = 0;
+    int last = bytes.length / 2 - 1;
+    while (first < last && Math.abs(sample(bytes, first)) < QUIET) {
+      first++;
+    }
+    while (last > first && Math.abs(sample(bytes, last)) < QUIET) {
+      last--;
+    }
+    pcm.write(bytes, first * 2, (last - first + 1) * 2);
     return this;
+  }
+
+  private static int sample(byte[] pcm, int i) {
+    return (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
   }
 
   /** Position of the end of what was laid out so far, in milliseconds. */

@@ -191,8 +191,8 @@ public final class Benchmark {
   }
 
   /** {@code bench --turn-taking}: MaryTTS started and warmed up, then the turn-taking recordings replayed. */
-  public static TurnTakingFigures turnTaking(int passes, TurnOptions options, SttOptions stt, PrintStream progress)
-      throws Exception {
+  public static TurnTakingFigures turnTaking(int passes, TurnOptions options, SttOptions stt, PrintStream progress,
+      EventLogWriter events) throws Exception {
     Vertx serverVertx = Vertx.vertx();
     try {
       progress.println("bench: starting MaryTTS");
@@ -201,7 +201,7 @@ public final class Benchmark {
       return TurnTakingProbe.run(serverVertx, tts, passes, true, options, stt, line -> {
         progress.println("bench: " + line);
         progress.flush();
-      });
+      }, events == null ? null : events::write);
     } finally {
       serverVertx.close().await();
     }

@@ -135,7 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private int turnTaking(SttOptions sttOptions) throws Exception {
-    TurnTakingFigures figures = Benchmark.turnTaking(runs, TurnOptions.defaults(), sttOptions, System.err);
+    TurnTakingFigures figures;
+    try (EventLogWriter eventLog = events == null ? null : EventLogWriter.open(events)) {
+      figures = Benchmark.turnTaking(runs, TurnOptions.defaults(), sttOptions, System.err, eventLog);
+    }
     System.out.println("| Turn-taking (" + runs + " replays, model TTFT 200 ms) | Value | Goal |");
     System.out.println("|---|---|---|");
     for (String[] row : figures.rows()) {

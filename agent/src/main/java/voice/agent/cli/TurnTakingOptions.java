@@ -28,12 +28,14 @@ public final class TurnTakingOptions {
     AgentConfig.Voice voice = config.voice();
     String mode = endOfTurn != null ? endOfTurn : voice.endOfTurn() != null ? voice.endOfTurn() : "rules";
     if (!mode.equals("rules") && !mode.equals("silence")) {
-      throw new UserError("--end-of-turn must be rules or silence, got '" + mode + "'", 2);
+      String where = endOfTurn != null ? "--end-of-turn" : "voice.end_of_turn in the config file";
+      throw new UserError(where + " must be rules or silence, got '" + mode + "'", 2);
     }
     long speculative = speculativeMs != null ? speculativeMs
         : voice.speculativeMs() != null ? voice.speculativeMs() : EndOfTurn.Settings.DEFAULT.speculativeMs();
-    check("--speculative-ms", speculative);
-    check("--endpoint-ms", options.endSilenceMs());
+    check(speculativeMs != null || voice.speculativeMs() == null ? "--speculative-ms" : "voice.speculative_ms in the config file",
+        speculative);
+    check("the end-of-utterance silence (--endpoint-ms, voice.endpoint_silence_ms)", options.endSilenceMs());
     if (mode.equals("silence")) {
       return options.withTurn(null);
     }

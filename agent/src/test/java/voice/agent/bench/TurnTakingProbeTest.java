@@ -25,7 +25,7 @@ class TurnTakingProbeTest {
   static void replay() throws Exception {
     serverVertx = Vertx.vertx();
     figures = TurnTakingProbe.run(serverVertx, SharedVoice.start(), 1, false, TurnOptions.defaults(),
-        SttOptions.DEFAULT.withTurn(EndOfTurn.Settings.DEFAULT), line -> { });
+        SttOptions.DEFAULT.withTurn(EndOfTurn.Settings.DEFAULT), line -> { }, null);
   }
 
   @AfterAll

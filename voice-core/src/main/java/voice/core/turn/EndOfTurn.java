@@ -122,8 +122,15 @@ public final class EndOfTurn {
     return true;
   }
 
-  /** The pause after which the turn heard as {@code text} is over. */
+  /**
+   * The pause after which the turn heard as {@code text} is over. A backchannel alone ends at
+   * the speculative pause: over an answer it means "go on", and the sooner that is known, the
+   * shorter the silence before the answer resumes.
+   */
   public long endAfterMs(String text) {
+    if (isBackchannel(text) && judge(text) == Verdict.COMPLETE) {
+      return Math.min(settings.speculativeMs(), settings.completeMs());
+    }
     return switch (judge(text)) {
       case COMPLETE -> settings.completeMs();
       case UNSURE -> settings.unsureMs();

@@ -154,10 +154,7 @@ public final class TurnOrchestrator extends VerticleBase {
     ActiveTurn turn = current;
     if (turn != null && turn.speculative && !turn.cancelled() && transcript.utterance().equals(turn.utterance)) {
       if (EndOfTurn.sameWords(turn.userText, text)) {
-        turn.speculative = false;
-        conversation.addUser(text);
-        turn.metrics.userSpeechEnded(inputTime(transcript.endMs()));
-        bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, text, true));
+        commit(turn, inputTime(transcript.endMs()));
         return;
       }
       cancel(TurnCancel.Reason.cancelled); // the final heard other words than the pause did: ask again
@@ -194,6 +191,18 @@ public final class TurnOrchestrator extends VerticleBase {
     current.userText = text;
     bus.publish(address(Addresses.TURN_SPECULATIVE), new TurnSpeculation(id, pause.utterance(), text));
     bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshotWith(text)));
+  }
+
+  /**
+   * The speculative turn answers the user's turn: it may be heard now, and its words join the
+   * history. The utterance's final, if it is still to come, is not a turn of its own.
+   */
+  private void commit(ActiveTurn turn, double userSpeechEndAt) {
+    turn.speculative = false;
+    ignoredUtterances.add(turn.utterance, true);
+    conversation.addUser(turn.userText);
+    turn.metrics.userSpeechEnded(userSpeechEndAt);
+    bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, turn.userText, true));
   }
 
   /** Speaks the rest of {@code stopped}, from the chunk being heard when it stopped, as a turn of its own. */
@@ -236,6 +245,13 @@ public final class TurnOrchestrator extends VerticleBase {
       });
     } else {
       speakingUtterance = null;
+      ActiveTurn turn = current;
+      if (turn != null && turn.speculative && !turn.cancelled() && vad.utterance().equals(turn.utterance)) {
+        // The utterance ended with no speech since the pause: the words sent then are all of it,
+        // so the answer need not wait for the final's decoding (100-600 ms on PocketSphinx).
+        commit(turn, inputTime(vad.atMs()));
+        return;
+      }
       if (isActive() && current.bargeInTimer >= 0) {
         vertx.cancelTimer(current.bargeInTimer);
         current.bargeInTimer = -1;

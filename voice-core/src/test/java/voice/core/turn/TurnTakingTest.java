@@ -71,12 +71,13 @@ class TurnTakingTest {
     assertThat(started.fields()).containsEntry("utterance", "u1").containsEntry("text", "what is the capital of france");
     assertThat(orchestrator.conversation().messages()).as("not in the history before the commit").isEmpty();
 
+    // The utterance ends with no speech since the pause: committed at once, before its final.
     publish(Addresses.VAD, new VadEvent("u1", false, 2100));
-    publish(Addresses.STT_FINAL, new Transcript("u1", "What is the capital of France", true, 500, 2100, List.of()));
     AgentEvent commit = takeEvent("turn.commit");
     assertThat(commit.turn()).isEqualTo(speculative.turn());
     assertThat(commit.fields()).containsEntry("speculative", true);
-    assertThat(orchestrator.conversation().messages()).containsExactly(ChatMessage.user("What is the capital of France"));
+    assertThat(orchestrator.conversation().messages()).containsExactly(ChatMessage.user("what is the capital of france"));
+    publish(Addresses.STT_FINAL, new Transcript("u1", "What is the capital of France", true, 500, 2100, List.of()));
 
     publish(Addresses.LLM_EVENT, new LlmEvent.BlockDelta(speculative.turn(), 0, LlmEvent.BlockType.text, "Paris."));
     publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop(speculative.turn(), true));
@@ -106,6 +107,16 @@ class TurnTakingTest {
     assertThat(takeEvent("turn.commit").fields()).containsEntry("speculative", false);
     assertThat(orchestrator.conversation().messages()).as("the abandoned answer was never heard")
         .containsExactly(ChatMessage.user("set a timer for ten minutes"));
+  }
+
+  @Test
+  void withoutTheUtterancesEndTheFinalCommitsWhenItsWordsAreTheSame() throws Exception {
+    publish(Addresses.STT_PAUSE, new SpeechPause("u1", "what time is it", 1500, true));
+    LlmRequest speculative = take(requests);
+    publish(Addresses.STT_FINAL, new Transcript("u1", "What time is it?", true, 500, 1500, List.of()));
+    AgentEvent commit = takeEvent("turn.commit");
+    assertThat(commit.turn()).isEqualTo(speculative.turn());
+    assertThat(commit.fields()).containsEntry("speculative", true).containsEntry("text", "what time is it");
   }
 
   @Test

@@ -2,10 +2,16 @@ package voice.core.turn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import voice.core.chunk.SentenceChunker;
+import voice.core.llm.LlmEvent;
+import voice.core.message.TextChunk;
 import voice.core.metrics.TurnMetrics;
 
-/** State of the turn being answered: its chunks, what of them was played, and its timing. */
+/**
+ * State of the turn being answered: its chunks, what of them was played, and its timing. It cuts
+ * the model's text into chunks itself and hands them to {@code out} (synthesis).
+ */
 final class ActiveTurn {
   final String id;
   final SentenceChunker chunker;
@@ -32,10 +38,44 @@ final class ActiveTurn {
   String bargedInBy;
   long stoppedAtMs;
 
-  ActiveTurn(String id, SentenceChunker chunker, boolean answer) {
+  private final Consumer<TextChunk> out;
+
+  ActiveTurn(String id, SentenceChunker chunker, boolean answer, Consumer<TextChunk> out) {
     this.id = id;
     this.chunker = chunker;
     this.answer = answer;
+    this.out = out;
+  }
+
+  /** The model's news for this turn, at monotonic {@code now}. */
+  void onLlmEvent(LlmEvent event, double now) {
+    if (event instanceof LlmEvent.RequestSent) {
+      metrics.requestSent(now);
+    } else if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.text) {
+      metrics.token(now);
+      chunker.feed(delta.text()).forEach(this::send);
+    } else if (event instanceof LlmEvent.MessageDelta delta && delta.usage() != null && delta.usage().outputTokens() > 0) {
+      metrics.outputTokens(delta.usage().outputTokens());
+    } else if (event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
+      endText(now);
+    } else if (event instanceof LlmEvent.LlmError failure) {
+      error = failure.message();
+      endText(now);
+    }
+  }
+
+  /** Sends a chunk of text to synthesis. */
+  void send(String chunk) {
+    int index = addChunk(chunk);
+    out.accept(new TextChunk(id, index, chunk, false));
+  }
+
+  /** The turn's text is complete: what the chunker still holds goes out, then the last (empty) chunk. */
+  void endText(double now) {
+    metrics.generationEnded(now);
+    chunker.flush().forEach(this::send);
+    textEnded = true;
+    out.accept(new TextChunk(id, chunkCount, "", true));
   }
 
   /** Counts a chunk sent to synthesis; returns its index. */

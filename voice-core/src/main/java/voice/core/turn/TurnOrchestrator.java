@@ -107,7 +107,8 @@ public final class TurnOrchestrator extends VerticleBase {
       }
       finish(current.cancelReason);
     }
-    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer);
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer,
+        chunk -> bus.publish(address(Addresses.TTS_TEXT), chunk));
     activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
     return id;
@@ -130,10 +131,10 @@ public final class TurnOrchestrator extends VerticleBase {
       return;
     }
     if (!chunk.text().isEmpty()) {
-      sendChunk(turn, chunk.text());
+      turn.send(chunk.text());
     }
     if (chunk.last()) {
-      endText(turn, MonotonicClock.millisPrecise());
+      turn.endText(MonotonicClock.millisPrecise());
     }
   }
 
@@ -180,9 +181,17 @@ public final class TurnOrchestrator extends VerticleBase {
       return;
     }
     String text = pause.text().strip();
+    if (suspended != null && pause.utterance().equals(suspended.bargedInBy) && EndOfTurn.isBackchannel(text)) {
+      // A backchannel's pause is also its end (the rules end it there): resume without
+      // waiting for the final's decoding, and let that final start nothing.
+      ActiveTurn stopped = suspended;
+      suspended = null;
+      ignoredUtterances.add(pause.utterance(), true);
+      resume(stopped);
+      return;
+    }
     boolean busy = turn != null && !turn.cancelled();
-    boolean backchannel = suspended != null && pause.utterance().equals(suspended.bargedInBy) && EndOfTurn.isBackchannel(text);
-    if (text.isEmpty() || busy || backchannel || ignoredUtterances.contains(pause.utterance())) {
+    if (text.isEmpty() || busy || ignoredUtterances.contains(pause.utterance())) {
       return;
     }
     String id = beginTurn(nextTurnId(), true);
@@ -218,8 +227,8 @@ public final class TurnOrchestrator extends VerticleBase {
     ActiveTurn turn = current;
     turn.resumption = true;
     bus.publish(address(Addresses.TURN_RESUME), new TurnResume(id, stopped.id, stopped.playedChunks, stopped.stoppedAtMs));
-    rest.forEach(chunk -> sendChunk(turn, chunk));
-    endText(turn, MonotonicClock.millisPrecise());
+    rest.forEach(turn::send);
+    turn.endText(MonotonicClock.millisPrecise());
   }
 
   private void onVad(VadEvent vad) {
@@ -271,35 +280,9 @@ public final class TurnOrchestrator extends VerticleBase {
 
   private void onLlmEvent(LlmEvent event) {
     ActiveTurn turn = current;
-    if (turn == null || !event.turn().equals(turn.id) || turn.cancelled() || turn.textEnded) {
-      return;
+    if (turn != null && event.turn().equals(turn.id) && !turn.cancelled() && !turn.textEnded) {
+      turn.onLlmEvent(event, MonotonicClock.millisPrecise());
     }
-    double now = MonotonicClock.millisPrecise();
-    if (event instanceof LlmEvent.RequestSent) {
-      turn.metrics.requestSent(now);
-    } else if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.text) {
-      turn.metrics.token(now);
-      turn.chunker.feed(delta.text()).forEach(chunk -> sendChunk(turn, chunk));
-    } else if (event instanceof LlmEvent.MessageDelta delta && delta.usage() != null && delta.usage().outputTokens() > 0) {
-      turn.metrics.outputTokens(delta.usage().outputTokens());
-    } else if (event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
-      endText(turn, now);
-    } else if (event instanceof LlmEvent.LlmError error) {
-      turn.error = error.message();
-      endText(turn, now);
-    }
-  }
-
-  private void endText(ActiveTurn turn, double now) {
-    turn.metrics.generationEnded(now);
-    turn.chunker.flush().forEach(chunk -> sendChunk(turn, chunk));
-    turn.textEnded = true;
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunkCount, "", true));
-  }
-
-  private void sendChunk(ActiveTurn turn, String chunk) {
-    int index = turn.addChunk(chunk);
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, index, chunk, false));
   }
 
   private void onPlayback(PlaybackProgress progress) {

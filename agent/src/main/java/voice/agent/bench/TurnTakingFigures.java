@@ -64,7 +64,8 @@ public final class TurnTakingFigures {
       switch (s.kind()) {
         case "plain", "paused" -> {
           if (early) {
-            premature.add(s.text());
+            premature.add(String.format(Locale.ROOT, "%s (committed at %.0f ms, it ended at %d ms)", s.text(),
+                (double) inside.get(0)[0], s.endMs()));
           }
           Double heard = answer == null ? null : audioStart.get(answer);
           if (heard == null) {

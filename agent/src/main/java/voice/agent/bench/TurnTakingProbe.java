@@ -91,7 +91,7 @@ public final class TurnTakingProbe {
         }
       }
       said.add(new Said("paused", text.toString().strip(), start, audio.positionMs()));
-      audio.silence(ANSWER_GAP_MS);
+      audio.silence(ANSWER_GAP_MS + 1500); // these wait up to 1.5 s at their end
     }
     for (String backchannel : full ? BACKCHANNELS : BACKCHANNELS.subList(0, 1)) {
       said.add(say(audio, "question", "Tell me about Paris."));

@@ -12,8 +12,8 @@ import java.util.Set;
  *       "and", "so", "um", "the", "to", "for"...) or on a number still being dictated: the turn
  *       ends only after {@link Settings#incompleteMs()}, the longest wait.
  *   <li>{@link Verdict#COMPLETE}: a question or command (it starts with "what", "is", "can",
- *       "tell", "set"...) or a backchannel alone ("okay", "mhm"): the turn ends after
- *       {@link Settings#completeMs()}.
+ *       "tell", "set"...), four words or more, or a backchannel alone ("okay", "mhm"): the turn
+ *       ends after {@link Settings#completeMs()}.
  *   <li>{@link Verdict#UNSURE}: anything else waits {@link Settings#unsureMs()}.
  * </ul>
  *
@@ -59,6 +59,8 @@ public final class EndOfTurn {
       "the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "these", "those", "some",
       "to", "of", "for", "with", "in", "on", "at", "from", "by", "about", "into", "onto", "as", "per",
       "is", "are", "was", "were", "be", "am", "i", "i'm", "we", "want", "need", "please");
+  /** Words enough for a request when the last one can end it. */
+  private static final int LONG_ENOUGH = 4;
   /** Sounds of thinking: the turn goes on after them, even when they are all that was said. */
   private static final Set<String> FILLERS = Set.of("um", "uh", "er", "erm", "ah", "hmm");
   private static final Set<String> NUMBERS = Set.of(
@@ -99,7 +101,9 @@ public final class EndOfTurn {
     if (NUMBERS.contains(last) && words.length > 1) {
       return Verdict.INCOMPLETE; // a phone number or an amount: the next digits may follow any pause
     }
-    if (STARTERS.contains(words[0]) || isBackchannel(text)) {
+    // The recognizer's words at a pause often garble the first one ("what" heard as "but"), so
+    // four words or more that end on a word a sentence can end on count as complete too.
+    if (STARTERS.contains(words[0]) || isBackchannel(text) || words.length >= LONG_ENOUGH) {
       return Verdict.COMPLETE;
     }
     return Verdict.UNSURE;

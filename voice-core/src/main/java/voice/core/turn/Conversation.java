@@ -44,6 +44,21 @@ public final class Conversation {
     }
   }
 
+  /**
+   * The user's words of an answered turn heard better (a recognizer's final after the partial
+   * the answer was asked with): the history keeps the better words for the turns to come.
+   */
+  public void correctUser(String heard, String better) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i).role().equals("user")) {
+        if (messages.get(i).content().equals(heard)) {
+          messages.set(i, ChatMessage.user(better));
+        }
+        return;
+      }
+    }
+  }
+
   /** The messages to send for a turn not yet taken: the history, then {@code userText}, which is not kept. */
   public List<ChatMessage> snapshotWith(String userText) {
     List<ChatMessage> out = snapshot();

@@ -72,7 +72,7 @@ public final class EndOfTurn {
       "what", "what's", "who", "who's", "whom", "whose", "where", "where's", "when", "why", "how", "how's",
       "which", "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will",
       "should", "shall", "may", "might", "have", "has", "tell", "give", "show", "play", "stop", "set",
-      "turn", "open", "call", "remind", "explain", "describe", "please", "thanks", "thank", "hello", "hi");
+      "open", "call", "remind", "explain", "describe", "please", "thanks", "thank", "hello", "hi");
   private static final Set<String> BACKCHANNELS = Set.of(
       "mhm", "mm", "hmm", "hm", "uh-huh", "uh", "huh", "yeah", "yes", "yep", "okay", "ok", "right",
       "sure", "alright", "oh", "ah", "i", "see", "cool", "nice", "good", "great", "got", "it", "um");

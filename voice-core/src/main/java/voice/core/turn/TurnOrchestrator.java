@@ -32,11 +32,10 @@ import voice.core.stage.Stage;
  * user speaks over it (barge-in), which cancels everything of that turn. The history keeps only
  * what the user heard.
  *
- * <p>Turn-taking: at a pause inside an utterance ({@link SpeechPause}) the words so far go to the
- * model at once, as a speculative turn whose audio playback holds; the utterance's final commits
- * it ({@link TurnCommit}) when its words are the same, and speech going on abandons it unheard.
- * An answer stopped by speech that turns out to hold no request (a noise, a cough, "mhm") is
- * resumed from the chunk being heard when it stopped ({@link TurnResume}).
+ * <p>At a pause inside an utterance ({@link SpeechPause}) the words so far go to the model as a
+ * speculative turn whose audio playback holds until the utterance ends ({@link TurnCommit});
+ * speech going on abandons it unheard. An answer stopped by speech that holds no request (a
+ * noise, "mhm") is resumed from the chunk being heard when it stopped ({@link TurnResume}).
  */
 public final class TurnOrchestrator extends VerticleBase {
   /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
@@ -54,7 +53,8 @@ public final class TurnOrchestrator extends VerticleBase {
   private int turnCounter;
   private double captureStartAt = Double.NaN;
   private String speakingUtterance;
-  /** A barged-in answer, kept until its interruption's final tells whether it asked for anything. */
+  /** The last speculative turn committed (until its final), and a barged-in answer (until its interruption's). */
+  private ActiveTurn committed;
   private ActiveTurn suspended;
 
   public TurnOrchestrator(TurnOptions options, String scope) {
@@ -67,16 +67,16 @@ public final class TurnOrchestrator extends VerticleBase {
   public Future<?> start() {
     bus = vertx.eventBus();
     return Future.all(List.of(
-        bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
+        bus.<UserTurn>consumer(stage.address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
         stage.turnConsumer(bus, Addresses.SAY_TEXT, TextChunk::turn, this::onSayText).completion(),
-        bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
-        bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
-        bus.<SpeechPause>consumer(address(Addresses.STT_PAUSE), m -> onPause(m.body())).completion(),
+        bus.<Transcript>consumer(stage.address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
+        bus.<VadEvent>consumer(stage.address(Addresses.VAD), m -> onVad(m.body())).completion(),
+        bus.<SpeechPause>consumer(stage.address(Addresses.STT_PAUSE), m -> onPause(m.body())).completion(),
         stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
-        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
-        bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
-        bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
-        bus.<PlaybackStarted>consumer(address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
+        bus.<PlaybackProgress>consumer(stage.address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
+        bus.<TurnCancel>consumer(stage.address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
+        bus.<CaptureStarted>consumer(stage.address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
+        bus.<PlaybackStarted>consumer(stage.address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
   }
 
   /** The history as the model will see it next (tests and the server read it). */
@@ -96,7 +96,7 @@ public final class TurnOrchestrator extends VerticleBase {
     String id = beginTurn(requestedId != null ? requestedId : nextTurnId(), true);
     current.metrics.userSpeechEnded(userSpeechEndAt);
     conversation.addUser(text.strip());
-    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+    bus.publish(stage.address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
   }
 
   /** Ends the active turn, if any, and makes {@code id} the current one. */
@@ -108,7 +108,7 @@ public final class TurnOrchestrator extends VerticleBase {
       finish(current.cancelReason);
     }
     current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer,
-        chunk -> bus.publish(address(Addresses.TTS_TEXT), chunk));
+        chunk -> bus.publish(stage.address(Addresses.TTS_TEXT), chunk));
     activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
     return id;
@@ -141,6 +141,10 @@ public final class TurnOrchestrator extends VerticleBase {
   private void onFinalTranscript(Transcript transcript) {
     boolean ignored = ignoredUtterances.remove(transcript.utterance());
     String text = transcript.text().strip();
+    if (committed != null && transcript.utterance().equals(committed.utterance) && !text.isEmpty()) {
+      conversation.correctUser(committed.userText, text); // answered already: the history gets the final's words
+      committed = null;
+    }
     if (suspended != null && transcript.utterance().equals(suspended.bargedInBy)) {
       ActiveTurn stopped = suspended;
       suspended = null;
@@ -164,7 +168,7 @@ public final class TurnOrchestrator extends VerticleBase {
     }
     startTurn(null, text, inputTime(transcript.endMs()));
     current.utterance = transcript.utterance();
-    bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(current.id, transcript.utterance(), text, false));
+    bus.publish(stage.address(Addresses.TURN_COMMIT), new TurnCommit(current.id, transcript.utterance(), text, false));
   }
 
   /**
@@ -198,8 +202,8 @@ public final class TurnOrchestrator extends VerticleBase {
     current.speculative = true;
     current.utterance = pause.utterance();
     current.userText = text;
-    bus.publish(address(Addresses.TURN_SPECULATIVE), new TurnSpeculation(id, pause.utterance(), text));
-    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshotWith(text)));
+    bus.publish(stage.address(Addresses.TURN_SPECULATIVE), new TurnSpeculation(id, pause.utterance(), text));
+    bus.publish(stage.address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshotWith(text)));
   }
 
   /**
@@ -208,10 +212,11 @@ public final class TurnOrchestrator extends VerticleBase {
    */
   private void commit(ActiveTurn turn, double userSpeechEndAt) {
     turn.speculative = false;
+    committed = turn;
     ignoredUtterances.add(turn.utterance, true);
     conversation.addUser(turn.userText);
     turn.metrics.userSpeechEnded(userSpeechEndAt);
-    bus.publish(address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, turn.userText, true));
+    bus.publish(stage.address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, turn.userText, true));
   }
 
   /** Speaks the rest of {@code stopped}, from the chunk being heard when it stopped, as a turn of its own. */
@@ -226,7 +231,7 @@ public final class TurnOrchestrator extends VerticleBase {
     String id = beginTurn(nextTurnId(), true);
     ActiveTurn turn = current;
     turn.resumption = true;
-    bus.publish(address(Addresses.TURN_RESUME), new TurnResume(id, stopped.id, stopped.playedChunks, stopped.stoppedAtMs));
+    bus.publish(stage.address(Addresses.TURN_RESUME), new TurnResume(id, stopped.id, stopped.playedChunks, stopped.stoppedAtMs));
     rest.forEach(turn::send);
     turn.endText(MonotonicClock.millisPrecise());
   }
@@ -336,7 +341,7 @@ public final class TurnOrchestrator extends VerticleBase {
   private void cancel(TurnCancel.Reason reason) {
     ActiveTurn turn = current;
     markCancelled(turn, reason);
-    bus.publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn.id, reason));
+    bus.publish(stage.address(Addresses.TURN_CANCEL), new TurnCancel(turn.id, reason));
   }
 
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
@@ -371,9 +376,9 @@ public final class TurnOrchestrator extends VerticleBase {
       conversation.addAssistant(said);
     }
     if (turn.answer && !turn.speculative && !turn.resumption) {
-      bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+      bus.publish(stage.address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
     }
-    bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
+    bus.publish(stage.address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
   }
 
   private boolean isActive() {
@@ -388,9 +393,5 @@ public final class TurnOrchestrator extends VerticleBase {
   private String nextTurnId() {
     turnCounter++;
     return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
-  }
-
-  private String address(String base) {
-    return stage.address(base);
   }
 }

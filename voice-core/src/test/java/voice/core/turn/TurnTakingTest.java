@@ -77,7 +77,7 @@ class TurnTakingTest {
     assertThat(commit.turn()).isEqualTo(speculative.turn());
     assertThat(commit.fields()).containsEntry("speculative", true);
     assertThat(orchestrator.conversation().messages()).containsExactly(ChatMessage.user("what is the capital of france"));
-    publish(Addresses.STT_FINAL, new Transcript("u1", "What is the capital of France", true, 500, 2100, List.of()));
+    publish(Addresses.STT_FINAL, new Transcript("u1", "what is the capital of paris", true, 500, 2100, List.of()));
 
     publish(Addresses.LLM_EVENT, new LlmEvent.BlockDelta(speculative.turn(), 0, LlmEvent.BlockType.text, "Paris."));
     publish(Addresses.LLM_EVENT, new LlmEvent.MessageStop(speculative.turn(), true));
@@ -86,6 +86,8 @@ class TurnTakingTest {
     publish(Addresses.PLAYBACK_PROGRESS, PlaybackProgress.stopped(speculative.turn(), 1, 600, stop("done")));
     assertThat(take(done).outcome()).isEqualTo("done");
     assertThat(requests).as("one request for the whole turn").isEmpty();
+    assertThat(orchestrator.conversation().messages()).as("the final's words, heard better, kept for what follows")
+        .containsExactly(ChatMessage.user("what is the capital of paris"), ChatMessage.assistant("Paris."));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import voice.core.message.Transcript;
 import voice.stt.vad.Endpointer;
 import voice.stt.vad.EnergyVad;
+import voice.core.turn.EndOfTurn;
 
 /**
  * Cuts a 16 kHz mono stream into utterances (voice detector + endpointer) and decodes each with
@@ -23,7 +24,19 @@ public final class StreamingTranscriber {
 
     /** The utterance's final result; its text may be empty when the speech was only noise. */
     void finalResult(Transcript transcript);
+
+    /**
+     * With end-of-turn rules: the speaker paused long enough for a speculative answer to
+     * {@code text} (the words so far) to start; the pause began at {@code atMs}.
+     */
+    default void paused(String utterance, String text, long atMs) {}
+
+    /** After {@link #paused}: the speaker went on within the same utterance at {@code atMs}. */
+    default void resumed(String utterance, long atMs) {}
   }
+
+  /** A silence this long is a pause, as far as the cap on speech without one goes. */
+  private static final long PAUSE_FOR_CAP_MS = 200;
 
   private final Recognizer recognizer;
   private final Listener listener;
@@ -42,12 +55,20 @@ public final class StreamingTranscriber {
   private String utterance;
   private long utteranceAudioStartMs;
   private String lastPartial = "";
+  private final EndOfTurn rules;
+  private final long maxSpeechMs;
+  private boolean pauseAnnounced;
+  private long talkingSinceMs;
 
   public StreamingTranscriber(Recognizer recognizer, SttOptions options, Listener listener) {
     this.recognizer = recognizer;
     this.listener = listener;
     this.vad = new EnergyVad(options.vad());
-    this.endpointer = new Endpointer(options.endSilenceMs(), options.minSpeechMs());
+    this.rules = options.turn() == null ? null : new EndOfTurn(options.turn());
+    this.maxSpeechMs = options.maxSpeechMs();
+    // With rules, the endpointer's own silence is only the longest wait: the rules end it sooner.
+    this.endpointer = new Endpointer(rules == null ? options.endSilenceMs() : options.turn().incompleteMs(),
+        options.minSpeechMs());
     this.frameSamples = options.frameMs() * 16;
     this.partialSamples = options.partialIntervalMs() * 16;
     this.frame = new short[frameSamples];
@@ -86,7 +107,8 @@ public final class StreamingTranscriber {
     long endMs = toMs(samplesSeen);
     boolean wasSilent = !endpointer.inCandidate() && !endpointer.inSpeech();
     boolean wasSpeech = endpointer.inSpeech();
-    Endpointer.Change change = endpointer.onFrame(vad.isVoiced(frame, 0, frameSamples), startMs, endMs);
+    boolean voiced = vad.isVoiced(frame, 0, frameSamples);
+    Endpointer.Change change = endpointer.onFrame(voiced, startMs, endMs);
     if (wasSpeech) {
       feed.add(frame, 0, frameSamples);
     } else if (wasSilent && change == Endpointer.Change.NONE && !endpointer.inCandidate()) {
@@ -110,13 +132,51 @@ public final class StreamingTranscriber {
         if (endpointer.inSpeech() && feed.size() >= partialSamples) {
           decodeFeed();
         }
+        if (endpointer.inSpeech() && turnOver(voiced, endMs)) {
+          endpointer.endNow();
+          endUtterance(endpointer.speechEndMs());
+        }
       }
     }
+  }
+
+  /**
+   * Whether the utterance ends at this frame before the endpointer's own silence: the rules
+   * find the pause long enough for the words so far, or the speech went on too long without a
+   * pause. Announces pauses (and the speech going on after one) on the way.
+   */
+  private boolean turnOver(boolean voiced, long endMs) {
+    if (voiced) {
+      if (pauseAnnounced) {
+        pauseAnnounced = false;
+        listener.resumed(utterance, endMs);
+      }
+      return endMs - talkingSinceMs >= maxSpeechMs;
+    }
+    long pause = endMs - endpointer.speechEndMs();
+    if (pause >= PAUSE_FOR_CAP_MS) {
+      talkingSinceMs = endMs;
+    }
+    if (rules == null) {
+      return false;
+    }
+    long earliest = Math.min(rules.settings().speculativeMs(), rules.settings().completeMs());
+    if (pause < earliest) {
+      return false;
+    }
+    decodeFeed(); // the words up to the pause decide, not a partial from 100 ms ago
+    if (!pauseAnnounced && pause >= rules.speculateAfterMs(lastPartial)) {
+      pauseAnnounced = true;
+      listener.paused(utterance, lastPartial, endpointer.speechEndMs());
+    }
+    return pause >= rules.endAfterMs(lastPartial);
   }
 
   private void startUtterance() {
     utterance = "u" + (++utterances);
     lastPartial = "";
+    pauseAnnounced = false;
+    talkingSinceMs = endpointer.speechStartMs();
     listener.speechStarted(utterance, endpointer.speechStartMs());
     recognizer.startUtterance();
     feed.addAll(pending);

@@ -17,6 +17,7 @@ import voice.core.bus.Addresses;
 import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.InputEnded;
+import voice.core.message.SpeechPause;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
 import voice.core.stage.Stage;
@@ -205,12 +206,23 @@ public final class SttVerticle extends VerticleBase {
       publish(Addresses.VAD, new VadEvent(utterance, false, atMs));
     }
 
+    /**
+     * Also a final of no words: noise the recognizer heard nothing in is nothing to answer, but
+     * it tells the orchestrator that what stopped the voice was not a request.
+     */
     @Override
     public void finalResult(Transcript transcript) {
-      if (transcript.text().isEmpty()) {
-        return; // noise the recognizer heard no words in: nothing to answer
-      }
       publish(Addresses.STT_FINAL, transcript);
+    }
+
+    @Override
+    public void paused(String utterance, String text, long atMs) {
+      publish(Addresses.STT_PAUSE, new SpeechPause(utterance, text, atMs, true));
+    }
+
+    @Override
+    public void resumed(String utterance, long atMs) {
+      publish(Addresses.STT_PAUSE, new SpeechPause(utterance, "", atMs, false));
     }
 
     private void publish(String address, Object message) {

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class TtsVerticle extends VerticleBase {
   private final Stage stage;
   private final Deque<TextChunk> queue = new ArrayDeque<>();
   private final Map<String, TurnProgress> turns = new HashMap<>();
+  private final RecentSpeech recent = new RecentSpeech();
   private boolean synthesizing;
   /** The turn being synthesized now, and whether it was cancelled meanwhile. */
   private String inFlightTurn;
@@ -92,6 +95,7 @@ public final class TtsVerticle extends VerticleBase {
   }
 
   private void onCancel(String turn) {
+    recent.cancelled(turn);
     if (turn.equals(inFlightTurn)) {
       // Makes the engine stop early instead of finishing audio nobody will hear.
       inFlightCancelled.set(true);
@@ -115,12 +119,22 @@ public final class TtsVerticle extends VerticleBase {
     if (!text.isEmpty()) {
       publish(Addresses.SYNTHESIS_STARTED, new SynthesisStarted(chunk.turn(), chunk.index(), chunk.text(), text));
     }
+    List<byte[]> known = recent.get(text);
+    if (known != null) {
+      for (int i = 0; i < known.size(); i++) {
+        publishAudio(chunk, known.get(i), i == known.size() - 1);
+      }
+      chunkDone(chunk);
+      return;
+    }
     // Each piece is published when the next one exists, so the chunk's last piece can carry chunkEnd.
     AtomicReference<byte[]> held = new AtomicReference<>();
+    List<byte[]> pieces = new ArrayList<>();
     AudioConsumer forward = pcm -> {
       if (inFlightCancelled.get()) {
         throw new CancellationException("turn " + chunk.turn() + " cancelled");
       }
+      pieces.add(pcm);
       byte[] previous = held.getAndSet(pcm);
       if (previous != null) {
         context.runOnContext(v -> publishAudio(chunk, previous, false));
@@ -143,14 +157,22 @@ public final class TtsVerticle extends VerticleBase {
             + " of turn " + chunk.turn() + " skipped: " + cause);
       }
       publishAudio(chunk, done.succeeded() && done.result() != null ? done.result() : new byte[0], true);
-      if (chunk.last() && !stage.isCancelled(chunk.turn())) {
-        publish(Addresses.AUDIO_OUT, new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(), false, true));
-        turns.remove(chunk.turn());
+      if (done.succeeded() && done.result() != null) {
+        recent.put(chunk.turn(), text, pieces);
       }
-      synthesizing = false;
-      inFlightTurn = null;
-      synthesizeNext();
+      chunkDone(chunk);
     });
+  }
+
+  /** After a chunk's audio: the turn's end if it was the last, then the next chunk. */
+  private void chunkDone(TextChunk chunk) {
+    if (chunk.last() && !stage.isCancelled(chunk.turn())) {
+      publish(Addresses.AUDIO_OUT, new AudioChunk(chunk.turn(), chunk.index(), engine.sampleRate(), Buffer.buffer(), false, true));
+      turns.remove(chunk.turn());
+    }
+    synthesizing = false;
+    inFlightTurn = null;
+    synthesizeNext();
   }
 
   private void publishAudio(TextChunk chunk, byte[] pcm, boolean chunkEnd) {

@@ -180,6 +180,35 @@ class TtsVerticleTest {
     assertThat(audio.get(audio.size() - 1).last()).isTrue();
   }
 
+  @Test
+  void aChunkOfACancelledTurnSaidAgainComesFromTheRecentAudioWithoutTheEngine() throws Exception {
+    text("t0", 0, "There was a fox.", true);
+    out.await(last("t0"));
+    text("t1", 0, "There was a fox.", true);
+    out.await(last("t1"));
+    assertThat(engine.spoken()).as("a turn that was not cancelled is not said from memory")
+        .containsExactly("There was a fox.", "There was a fox.");
+    cancel("t1");
+    // A resumed answer says again the chunk that was being heard when the voice stopped.
+    text("t2", 0, "There was a fox.", false);
+    text("t2", 1, "It ran away.", true);
+    out.await(last("t2"));
+
+    assertThat(engine.spoken()).as("the engine was not asked again")
+        .containsExactly("There was a fox.", "There was a fox.", "It ran away.");
+    byte[] first = pcm(out.audio("t1"), 0);
+    assertThat(first).isNotEmpty();
+    assertThat(pcm(out.audio("t2"), 0)).isEqualTo(first);
+    assertThat(out.audio("t2").stream().filter(a -> a.index() == 0).filter(AudioChunk::chunkEnd)).hasSize(1);
+    assertThat(out.events("t2")).extracting(e -> e.fields().get("index")).containsExactly(0, 1);
+  }
+
+  private static byte[] pcm(List<AudioChunk> audio, int index) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    audio.stream().filter(a -> a.index() == index).forEach(a -> bytes.writeBytes(a.pcm().getBytes()));
+    return bytes.toByteArray();
+  }
+
   private void text(String turn, int index, String text, boolean last) {
     publish(Addresses.TTS_TEXT, new TextChunk(turn, index, text, last));
   }

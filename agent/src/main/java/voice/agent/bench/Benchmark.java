@@ -21,6 +21,7 @@ import voice.core.turn.TurnOptions;
 import voice.llm.LlmClient;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
+import voice.stt.SttOptions;
 import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
 
@@ -42,7 +43,7 @@ public final class Benchmark {
    * @param events where the streamed turns' public events go (JSON lines), null for nowhere
    */
   public record Settings(int runs, int tokens, long ttftMs, double tokensPerSecond, long tailMs, String prompt,
-      TurnOptions options, EventLogWriter events, int conversationRuns) {}
+      TurnOptions options, EventLogWriter events, int conversationRuns, SttOptions stt) {}
 
   /** A real provider measured instead of the local paced server. */
   public record Provider(String name, String model, String url, Function<Vertx, LlmClient> client) {}
@@ -90,7 +91,7 @@ public final class Benchmark {
       progress("MaryTTS real-time factor over the answer's " + distinct.size() + " distinct chunks");
       SynthesisProbe.RealTimeFactor rtf = SynthesisProbe.realTimeFactor(tts, distinct);
       ConversationProbe.Figures conversation = ConversationProbe.run(serverVertx, tts, settings.conversationRuns(),
-          settings.options(), this::progress);
+          settings.options(), settings.stt(), this::progress);
       return new BenchReport(settingsJson(), runs, textHop, audioHop, rtf, conversation, loadStart, loadAverage());
     } finally {
       if (llm != null) {
@@ -187,6 +188,23 @@ public final class Benchmark {
 
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** {@code bench --turn-taking}: MaryTTS started and warmed up, then the turn-taking recordings replayed. */
+  public static TurnTakingFigures turnTaking(int passes, TurnOptions options, SttOptions stt, PrintStream progress,
+      EventLogWriter events) throws Exception {
+    Vertx serverVertx = Vertx.vertx();
+    try {
+      progress.println("bench: starting MaryTTS");
+      SpeechEngine tts = SharedVoice.start();
+      tts.synthesize("Paris is the capital of France.", pcm -> { });
+      return TurnTakingProbe.run(serverVertx, tts, passes, true, options, stt, line -> {
+        progress.println("bench: " + line);
+        progress.flush();
+      }, events == null ? null : events::write);
+    } finally {
+      serverVertx.close().await();
+    }
   }
 
   private void progress(String line) {

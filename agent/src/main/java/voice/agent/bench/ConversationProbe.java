@@ -6,25 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import voice.agent.config.OfflineModels;
-import voice.agent.demo.PacedOpenAiServer;
-import voice.agent.demo.ScriptedAnswer;
-import voice.agent.pipeline.AudioInput;
-import voice.agent.pipeline.InputEnd;
-import voice.agent.pipeline.Listening;
-import voice.agent.pipeline.VoicePipeline;
-import voice.audio.out.RealtimePacedSink;
-import voice.core.bus.Addresses;
-import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
 import voice.core.turn.TurnOptions;
-import voice.llm.LlmClient;
-import voice.llm.LlmClients;
-import voice.llm.LlmConfig;
-import voice.stt.Recognizer;
-import voice.stt.SpeechEngines;
 import voice.stt.SttOptions;
 import voice.tts.SpeechEngine;
 
@@ -38,15 +22,14 @@ import voice.tts.SpeechEngine;
 final class ConversationProbe {
   /** The main benchmark's pace; the spoken answer (about 12 s) is still playing when the interruption comes. */
   private static final int ANSWER_TOKENS = 45;
-  private static final long TTFT_MS = 200;
-  private static final double TOKENS_PER_SECOND = 50;
 
   record Figures(List<Double> voiceToVoiceMs, List<Double> bargeInMs, List<Double> stopAfterOnsetMs,
       List<String> recognized) {}
 
   private ConversationProbe() {}
 
-  static Figures run(Vertx serverVertx, SpeechEngine tts, int runs, TurnOptions options, Consumer<String> progress)
+  static Figures run(Vertx serverVertx, SpeechEngine tts, int runs, TurnOptions options, SttOptions stt,
+      Consumer<String> progress)
       throws Exception {
     SpokenAudio spoken = new SpokenAudio(tts).silence(600).say("What is the capital of France?").silence(6500);
     long interruptionAtMs = spoken.positionMs();
@@ -56,39 +39,13 @@ final class ConversationProbe {
     try {
       for (int i = 1; i <= runs; i++) {
         progress.accept("conversation " + i + "/" + runs + ": question, answer, interruption (real time, about 30 s)");
-        oneRun(serverVertx, tts, options, recording, interruptionAtMs, figures);
+        collect(ReplayedConversation.replay(serverVertx, tts, options, stt, recording, ANSWER_TOKENS),
+            interruptionAtMs, figures);
       }
     } finally {
       Files.deleteIfExists(recording);
     }
     return figures;
-  }
-
-  private static void oneRun(Vertx serverVertx, SpeechEngine tts, TurnOptions options, Path recording,
-      long interruptionAtMs, Figures figures) throws Exception {
-    PacedOpenAiServer server = new PacedOpenAiServer(serverVertx, ScriptedAnswer.tokens(ANSWER_TOKENS), TTFT_MS,
-        TOKENS_PER_SECOND).start().await();
-    Vertx vertx = Vertx.vertx();
-    Codecs.register(vertx);
-    LlmClient llm = LlmClients.create(vertx, LlmConfig.builder("openai", "bench").baseUrl(server.baseUrl()).maxRetries(0).build());
-    List<AgentEvent> events = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<AgentEvent>consumer(Addresses.EVENTS, m -> events.add(m.body()));
-    VoicePipeline pipeline = null;
-    try {
-      Recognizer recognizer = OfflineModels.standard().speechEngines().open(SpeechEngines.Choice.AUTO, null);
-      InputEnd end = InputEnd.watch(vertx, "");
-      pipeline = VoicePipeline.deploy(vertx, "", llm, tts, new RealtimePacedSink(new DiscardingSink()),
-          options, Listening.of(recognizer, SttOptions.DEFAULT, AudioInput.recording(recording))).await();
-      end.finished(pipeline).await();
-    } finally {
-      if (pipeline != null) {
-        pipeline.close().await(); // frees the recognizer too
-      }
-      llm.close();
-      vertx.close().await();
-      server.close().await();
-    }
-    collect(events, interruptionAtMs, figures);
   }
 
   private static void collect(List<AgentEvent> events, long interruptionAtMs, Figures figures) {

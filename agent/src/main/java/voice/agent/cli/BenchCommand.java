@@ -16,12 +16,14 @@ import voice.agent.bench.BenchReport;
 import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
 import voice.agent.bench.FootprintProbe;
+import voice.agent.bench.TurnTakingFigures;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
 import voice.agent.server.bench.ServeRssBench;
 import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
+import voice.stt.SttOptions;
 
 /**
  * {@code voice-agent bench}: time to first audio, streaming against batch, and what it is made
@@ -82,7 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Instead: run 'serve' as a child process with and without MALLOC_ARENA_MAX=2 and report its resident memory over SESSIONS voice sessions (4 at a time).")
   Integer serveRss;
 
+  @Option(names = "--turn-taking",
+      description = "Instead: replay spoken turn-taking in real time (--runs times): plain questions (voice-to-voice p50/p95), utterances with pauses inside (premature answers, added delay), backchannels over an answer (resumed, gap) and a real interruption, with speculative requests started and committed.")
+  boolean turnTaking;
+
   @Mixin LlmOptions llm;
+
+  @Mixin TurnTakingOptions turnRules;
 
   @Override
   public Integer call() throws Exception {
@@ -96,6 +104,10 @@ public final class BenchCommand implements Callable<Integer> {
       return serveRss();
     }
     validate();
+    SttOptions sttOptions = turnRules.apply(SttOptions.DEFAULT, AgentConfig.load(llm.configFile));
+    if (turnTaking) {
+      return turnTaking(sttOptions);
+    }
     Benchmark.Provider provider = null;
     TurnOptions options = TurnOptions.defaults();
     if (llm.provider != null || llm.baseUrl != null) {
@@ -112,12 +124,32 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report;
     try (EventLogWriter eventLog = events == null ? null : EventLogWriter.open(events)) {
       report = new Benchmark(new Benchmark.Settings(runs, tokens, ttftMs, tokensPerSecond, tailMs, prompt, options,
-          eventLog, conversationRuns), provider, System.err).run();
+          eventLog, conversationRuns, sttOptions), provider, System.err).run();
     }
     System.out.print(BenchTable.render(report));
     System.out.flush();
     if (json != null) {
       writeJson(report);
+    }
+    return 0;
+  }
+
+  private int turnTaking(SttOptions sttOptions) throws Exception {
+    TurnTakingFigures figures;
+    try (EventLogWriter eventLog = events == null ? null : EventLogWriter.open(events)) {
+      figures = Benchmark.turnTaking(runs, TurnOptions.defaults(), sttOptions, System.err, eventLog);
+    }
+    System.out.println("| Turn-taking (" + runs + " replays, model TTFT 200 ms) | Value | Goal |");
+    System.out.println("|---|---|---|");
+    for (String[] row : figures.rows()) {
+      System.out.println("| " + String.join(" | ", row) + " |");
+    }
+    if (json != null) {
+      try {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), figures.toJson());
+      } catch (IOException e) {
+        throw new UserError("cannot write " + json + ": " + e.getMessage());
+      }
     }
     return 0;
   }

@@ -35,6 +35,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin EchoOptions echo;
   @Mixin WakeWordOptions wake;
   @Mixin SatelliteOptions satellite;
+  @Mixin TurnTakingOptions turnTaking;
 
   @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
   Path input;
@@ -49,7 +50,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--bargein-min-ms", paramLabel = "MS", description = "Speech shorter than this does not interrupt (default 200).")
   Long bargeInMinMs;
 
-  @Option(names = "--endpoint-ms", paramLabel = "MS", description = "Silence that ends an utterance (default 700).")
+  @Option(names = "--endpoint-ms", paramLabel = "MS", description = "Silence that ends an utterance whose words say neither way whether it is over (default 700).")
   Long endpointMs;
 
   @Override
@@ -104,6 +105,7 @@ public final class ChatCommand implements Callable<Integer> {
 
   private SttOptions sttOptions(AgentConfig config) {
     Long silence = endpointMs != null ? endpointMs : config.voice().endpointSilenceMs();
-    return echo.apply(silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence));
+    SttOptions base = silence == null ? SttOptions.DEFAULT : SttOptions.DEFAULT.withEndSilenceMs(silence);
+    return echo.apply(turnTaking.apply(base, config));
   }
 }

@@ -83,6 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin EchoOptions echo;
 
+  @Mixin TurnTakingOptions turnTaking;
+
   @Mixin LlmOptions llm;
 
   @Override
@@ -112,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
             .withPerKey(maxSessionsPerKey, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())
             .withAllowedOrigins(allowedOrigins));
-    ServerSettings settings = base.withConversation(llm.turnOptions(config), echo.apply(base.sttOptions()), llmConfig.model());
+    ServerSettings settings = base.withConversation(llm.turnOptions(config), echo.apply(turnTaking.apply(base.sttOptions(), config)), llmConfig.model());
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }

@@ -38,6 +38,8 @@ import voice.core.io.OsReason;
  *   bargein_min_ms: 200
  *   half_duplex: false
  *   endpoint_silence_ms: 700
+ *   end_of_turn: rules            # rules | silence
+ *   speculative_ms: 200
  * server:
  *   api_keys: [secret-1]
  *   rate_limit_per_minute: 60
@@ -55,7 +57,7 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
 
   public AgentConfig {
     llm = llm == null ? new Llm(null, null, null, null, null, null, null, null, null, null, null) : llm;
-    voice = voice == null ? new Voice(null, null, null) : voice;
+    voice = voice == null ? new Voice(null, null, null, null, null) : voice;
     server = server == null ? new Server(null, null, null) : server;
     guardrails = guardrails == null ? new Guardrails(null, null, null) : guardrails;
   }
@@ -67,7 +69,8 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
 
     public record Tool(String name, String description, String url, JsonNode schema) {}
 
-    public record Voice(Long bargeinMinMs, Boolean halfDuplex, Long endpointSilenceMs) {}
+    public record Voice(Long bargeinMinMs, Boolean halfDuplex, Long endpointSilenceMs, String endOfTurn,
+        Long speculativeMs) {}
 
     public record Server(List<String> apiKeys, Integer rateLimitPerMinute, Integer maxSessions) {}
 

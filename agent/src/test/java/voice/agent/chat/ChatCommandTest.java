@@ -60,7 +60,10 @@ class ChatCommandTest {
     List<String> finals = texts(lines, "stt.final");
     assertThat(finals).as("both utterances recognized").hasSizeGreaterThanOrEqualTo(2);
     assertThat(finals.get(0)).contains("capital").contains("france");
-    assertThat(server.requestBodies().get(0)).contains(finals.get(0));
+    // The answer was asked for at the question's last pause, with the words heard by then.
+    List<String> commits = texts(lines, "turn.commit");
+    assertThat(commits.get(0)).contains("capital").contains("france");
+    assertThat(server.requestBodies().get(0)).contains(commits.get(0));
 
     JsonNode bargeIn = first(lines, "turn.bargein");
     JsonNode stopped = lines.stream()
@@ -73,13 +76,17 @@ class ChatCommandTest {
     assertThat(stopLatency).as("voice stops within 400 ms of the interruption's onset").isBetween(0L, 400L);
     assertThat(server.lastClientCloseAt()).as("the upstream request was closed").isNotNaN();
 
-    JsonNode secondRequest = JSON.readTree(server.requestBodies().get(1));
+    // The interruption's answer: the last request (abandoned speculative ones may come between).
+    List<String> bodies = server.requestBodies();
+    JsonNode secondRequest = JSON.readTree(bodies.get(bodies.size() - 1));
     String heard = assistantMessage(secondRequest);
     String fullAnswer = String.join("", ScriptedAnswer.tokens(45));
     assertThat(heard).as("history holds what was played").isNotBlank();
     assertThat(fullAnswer.replace(" ", "")).startsWith(heard.replace(" ", ""));
     assertThat(heard.length()).as("not what was never played").isLessThan(fullAnswer.length());
-    assertThat(lastUserMessage(secondRequest)).isEqualTo(finals.get(1));
+    assertThat(lastUserMessage(secondRequest)).isEqualTo(commits.get(commits.size() - 1));
+    assertThat(firstUserMessage(secondRequest)).as("the history holds the question's final words")
+        .isEqualTo(finals.get(0));
 
     List<JsonNode> metrics = all(lines, "metrics");
     assertThat(metrics.get(0).has("voice_to_voice_ms")).isTrue();
@@ -112,6 +119,15 @@ class ChatCommandTest {
       }
     }
     return last;
+  }
+
+  private static String firstUserMessage(JsonNode request) {
+    for (JsonNode message : request.path("messages")) {
+      if (message.path("role").asText().equals("user")) {
+        return message.path("content").asText();
+      }
+    }
+    return null;
   }
 
   private static List<String> texts(List<JsonNode> lines, String type) {

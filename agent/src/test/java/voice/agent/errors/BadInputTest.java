@@ -146,6 +146,25 @@ class BadInputTest {
   }
 
   @Test
+  void turnTakingValuesOutOfRangeAreBadOptions() throws Exception {
+    Path question = silence("q.wav");
+    assertOneLine(run("chat", "--in", question.toString(), "--speculative-ms", "5", "--llm", "demo", "--out",
+        dir.resolve("c.wav").toString()), 2, "--speculative-ms must be 50..5000 ms, got 5");
+    assertOneLine(run("chat", "--in", question.toString(), "--endpoint-ms", "0", "--llm", "demo", "--out",
+        dir.resolve("c.wav").toString()), 2,
+        "the end-of-utterance silence (--endpoint-ms, voice.endpoint_silence_ms) must be 50..5000 ms, got 0");
+    assertOneLine(run("chat", "--in", question.toString(), "--end-of-turn", "magic", "--llm", "demo", "--out",
+        dir.resolve("c.wav").toString()), 2, "--end-of-turn must be rules or silence, got 'magic'");
+    assertOneLine(run("serve", "--port", "0", "--speculative-ms", "99999", "--llm", "demo"), 2,
+        "--speculative-ms must be 50..5000 ms, got 99999");
+    assertOneLine(run("bench", "--turn-taking", "--speculative-ms", "-1"), 2, "--speculative-ms must be 50..5000 ms, got -1");
+    Path config = Files.writeString(dir.resolve("turns.yaml"), "voice:\n  speculative_ms: 10\n");
+    assertOneLine(run("chat", "--in", question.toString(), "--config", config.toString(), "--llm", "demo", "--out",
+        dir.resolve("c.wav").toString()), 2, "voice.speculative_ms in the config file must be 50..5000 ms, got 10");
+    assertNoAudioLeft(question, config);
+  }
+
+  @Test
   void aMisspelledConfigKeyIsRefusedWithItsLineAndTheNearestKey() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yaml"), "# mine\nllm:\n  provder: openai\n");
     assertOneLine(run("ask", "Hi", "--config", config.toString(), "--out", dir.resolve("a.wav").toString()), 2,

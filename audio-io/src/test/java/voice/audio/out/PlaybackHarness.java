@@ -52,6 +52,10 @@ final class PlaybackHarness implements AutoCloseable {
     vertx.eventBus().publish(Addresses.scoped(Addresses.TURN_CANCEL, scope), new TurnCancel(turn, reason));
   }
 
+  void publish(String base, Object message) {
+    vertx.eventBus().publish(Addresses.scoped(base, scope), message);
+  }
+
   AgentEvent event(String type) throws InterruptedException {
     AgentEvent e = events.poll(20, TimeUnit.SECONDS);
     assertThat(e).as("waiting for %s", type).isNotNull();

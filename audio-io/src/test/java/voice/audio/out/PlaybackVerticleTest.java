@@ -14,8 +14,11 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.testdevice.VirtualDeviceProvider;
 import voice.audio.testdevice.VirtualSpeakerLine;
 import voice.audio.wav.WavReader;
+import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnCommit;
+import voice.core.message.TurnSpeculation;
 
 /** The playback stage against the virtual sound card: messages in, events and progress out. */
 class PlaybackVerticleTest {
@@ -88,6 +91,23 @@ class PlaybackVerticleTest {
     harness.progress(p -> p.turn().equals("next") && p.chunkDone());
     assertThat(line.acceptedBytes().length - acceptedAtStop).as("only the next turn's audio was written")
         .isEqualTo(RATE / 10 * 2);
+  }
+
+  @Test
+  void aSpeculativeTurnIsHeardOnlyOnceCommittedAndAnAbandonedOneNever() throws Exception {
+    harness = new PlaybackHarness(new SpeakerSink(null), "held");
+    harness.publish(Addresses.TURN_SPECULATIVE, new TurnSpeculation("gone", "u1", "set a timer for"));
+    harness.chunk("gone", 0, RATE, tone(0.2), true, true);
+    harness.cancel("gone", TurnCancel.Reason.cancelled); // the user went on
+    harness.publish(Addresses.TURN_SPECULATIVE, new TurnSpeculation("kept", "u1", "set a timer for ten minutes"));
+    harness.chunk("kept", 0, RATE, tone(0.1), true, true);
+    harness.chunk("other", 0, RATE, tone(0.05), true, true); // a turn that is not held plays at once
+    assertThat(harness.event("audio.start").turn()).as("held audio waits").isEqualTo("other");
+    harness.event("audio.stop");
+
+    harness.publish(Addresses.TURN_COMMIT, new TurnCommit("kept", "u1", "set a timer for ten minutes", true));
+    assertThat(harness.event("audio.start").turn()).as("the abandoned turn was never heard").isEqualTo("kept");
+    assertThat(harness.event("audio.stop").fields()).containsEntry("reason", "done").containsEntry("played_ms", 100L);
   }
 
   @Test

@@ -93,6 +93,18 @@ public final class Endpointer {
     };
   }
 
+  /**
+   * Ends the utterance in progress now, as a longer silence would have (the end-of-turn rules
+   * decided, or the speech went on too long): {@code SPEECH_END}, or {@code NONE} outside speech.
+   */
+  public Change endNow() {
+    if (state != State.SPEECH) {
+      return Change.NONE;
+    }
+    state = State.SILENCE;
+    return Change.SPEECH_END;
+  }
+
   /** Forgets the current utterance without reporting its end. */
   public void reset() {
     state = State.SILENCE;

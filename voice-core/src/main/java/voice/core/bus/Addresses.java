@@ -18,6 +18,17 @@ public final class Addresses {
   public static final String VAD = "voice.stt.vad";
   /** {@link voice.core.message.WakeDetected}: the wake word was heard. */
   public static final String WAKE_DETECTED = "voice.stt.wake";
+  /**
+   * {@link voice.core.message.SpeechPause}: the speaker paused inside an utterance long enough
+   * for a speculative answer, or went on after such a pause.
+   */
+  public static final String STT_PAUSE = "voice.stt.pause";
+  /** {@link voice.core.message.TurnSpeculation}: a request started before the user's turn was over. */
+  public static final String TURN_SPECULATIVE = "voice.turn.speculative";
+  /** {@link voice.core.message.TurnCommit}: the user's turn is over; its answer may be heard. */
+  public static final String TURN_COMMIT = "voice.turn.commit";
+  /** {@link voice.core.message.TurnResume}: an answer stopped for no request goes on. */
+  public static final String TURN_RESUME = "voice.turn.resume";
   /** {@link voice.core.message.InputEnded}: recognition has taken in the whole input. */
   public static final String INPUT_ENDED = "voice.stt.input_end";
   /** {@link voice.core.message.UserTurn}: a user's text asks for an answer (ask, chat, server). */

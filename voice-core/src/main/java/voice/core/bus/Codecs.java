@@ -12,11 +12,15 @@ import voice.core.message.InputEnded;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
+import voice.core.message.SpeechPause;
 import voice.core.message.SynthesisStarted;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnCommit;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnResume;
+import voice.core.message.TurnSpeculation;
 import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
@@ -28,7 +32,8 @@ public final class Codecs {
       AudioFrame.class, AudioChunk.class, Transcript.class, VadEvent.class, UserTurn.class,
       LlmRequest.class, TextChunk.class, TurnCancel.class, PlaybackProgress.class,
       TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class,
-      InputEnded.class, SynthesisStarted.class, TurnSummary.class, WakeDetected.class);
+      InputEnded.class, SynthesisStarted.class, TurnSummary.class, WakeDetected.class,
+      SpeechPause.class, TurnSpeculation.class, TurnCommit.class, TurnResume.class);
 
   private Codecs() {}
 

@@ -14,7 +14,10 @@ import voice.core.message.PlaybackStarted;
 import voice.core.message.SynthesisStarted;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnCommit;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnResume;
+import voice.core.message.TurnSpeculation;
 import voice.core.message.TurnSummary;
 import voice.core.message.VadEvent;
 import voice.core.message.WakeDetected;
@@ -45,8 +48,15 @@ public final class EventProjector extends VerticleBase {
         on(Addresses.VAD, this::onVad),
         on(Addresses.STT_PARTIAL, (Transcript t) -> publish(AgentEvent.of("stt.partial", null,
             "utterance", t.utterance(), "text", t.text()))),
-        on(Addresses.STT_FINAL, (Transcript t) -> publish(AgentEvent.of("stt.final", null,
+        // A final of no words (a noise) is news for the orchestrator only: no public event.
+        on(Addresses.STT_FINAL, (Transcript t) -> publish(t.text().isBlank() ? null : AgentEvent.of("stt.final", null,
             "utterance", t.utterance(), "text", t.text(), "start_ms", t.startMs(), "end_ms", t.endMs()))),
+        on(Addresses.TURN_SPECULATIVE, (TurnSpeculation s) -> publish(AgentEvent.of("turn.speculative_start", s.turn(),
+            "utterance", s.utterance(), "text", s.text()))),
+        on(Addresses.TURN_COMMIT, (TurnCommit c) -> publish(AgentEvent.of("turn.commit", c.turn(),
+            "utterance", c.utterance(), "text", c.text(), "speculative", c.speculative()))),
+        on(Addresses.TURN_RESUME, (TurnResume r) -> publish(AgentEvent.of("turn.resume", r.turn(),
+            "resumes", r.resumes(), "chunk", r.chunk(), "played_ms", r.playedMs()))),
         on(Addresses.WAKE_DETECTED, (WakeDetected w) -> publish(AgentEvent.of("wake.detected", null, "phrase", w.phrase()))),
         on(Addresses.INPUT_ENDED, (InputEnded m) -> publish(AgentEvent.at(m.tMs(), "stt.input_end", null))),
         on(Addresses.LLM_EVENT, (LlmEvent e) -> publish(llm.project(e))),

@@ -31,6 +31,41 @@ public final class Conversation {
     }
   }
 
+  /**
+   * Adds what the assistant said after it resumed an answer: to the answer it continues when
+   * that is the last message, as a message of its own otherwise.
+   */
+  public void continueAssistant(String heardText) {
+    int last = messages.size() - 1;
+    if (last >= 0 && messages.get(last).role().equals("assistant") && !heardText.isBlank()) {
+      messages.set(last, ChatMessage.assistant(messages.get(last).content() + " " + heardText.strip()));
+    } else {
+      addAssistant(heardText);
+    }
+  }
+
+  /**
+   * The user's words of an answered turn heard better (a recognizer's final after the partial
+   * the answer was asked with): the history keeps the better words for the turns to come.
+   */
+  public void correctUser(String heard, String better) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i).role().equals("user")) {
+        if (messages.get(i).content().equals(heard)) {
+          messages.set(i, ChatMessage.user(better));
+        }
+        return;
+      }
+    }
+  }
+
+  /** The messages to send for a turn not yet taken: the history, then {@code userText}, which is not kept. */
+  public List<ChatMessage> snapshotWith(String userText) {
+    List<ChatMessage> out = snapshot();
+    out.add(ChatMessage.user(userText.strip()));
+    return out;
+  }
+
   /** The messages to send: system prompt first (when set), then the history. */
   public List<ChatMessage> snapshot() {
     List<ChatMessage> out = new ArrayList<>(messages.size() + 1);

@@ -3,6 +3,7 @@ package voice.core.turn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import java.util.List;
 import voice.core.bus.Addresses;
 import voice.core.chunk.SentenceChunker;
 import voice.core.event.MonotonicClock;
@@ -11,10 +12,14 @@ import voice.core.message.CaptureStarted;
 import voice.core.message.LlmRequest;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
+import voice.core.message.SpeechPause;
 import voice.core.message.TextChunk;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
+import voice.core.message.TurnCommit;
 import voice.core.message.TurnDone;
+import voice.core.message.TurnResume;
+import voice.core.message.TurnSpeculation;
 import voice.core.message.TurnSummary;
 import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
@@ -26,6 +31,11 @@ import voice.core.stage.Stage;
  * speakable chunks as it streams, and the turn ends when its audio has been played, or when the
  * user speaks over it (barge-in), which cancels everything of that turn. The history keeps only
  * what the user heard.
+ *
+ * <p>At a pause inside an utterance ({@link SpeechPause}) the words so far go to the model as a
+ * speculative turn whose audio playback holds until the utterance ends ({@link TurnCommit});
+ * speech going on abandons it unheard. An answer stopped by speech that holds no request (a
+ * noise, "mhm") is resumed from the chunk being heard when it stopped ({@link TurnResume}).
  */
 public final class TurnOrchestrator extends VerticleBase {
   /** How long to wait for playback to confirm a cancelled turn's audio stopped. */
@@ -43,6 +53,9 @@ public final class TurnOrchestrator extends VerticleBase {
   private int turnCounter;
   private double captureStartAt = Double.NaN;
   private String speakingUtterance;
+  /** The last speculative turn committed (until its final), and a barged-in answer (until its interruption's). */
+  private ActiveTurn committed;
+  private ActiveTurn suspended;
 
   public TurnOrchestrator(TurnOptions options, String scope) {
     this.options = options;
@@ -53,16 +66,17 @@ public final class TurnOrchestrator extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return Future.all(java.util.List.of(
-        bus.<UserTurn>consumer(address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
+    return Future.all(List.of(
+        bus.<UserTurn>consumer(stage.address(Addresses.TURN_START), m -> startTurn(m.body().turn(), m.body().text(), Double.NaN)).completion(),
         stage.turnConsumer(bus, Addresses.SAY_TEXT, TextChunk::turn, this::onSayText).completion(),
-        bus.<Transcript>consumer(address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
-        bus.<VadEvent>consumer(address(Addresses.VAD), m -> onVad(m.body())).completion(),
+        bus.<Transcript>consumer(stage.address(Addresses.STT_FINAL), m -> onFinalTranscript(m.body())).completion(),
+        bus.<VadEvent>consumer(stage.address(Addresses.VAD), m -> onVad(m.body())).completion(),
+        bus.<SpeechPause>consumer(stage.address(Addresses.STT_PAUSE), m -> onPause(m.body())).completion(),
         stage.turnConsumer(bus, Addresses.LLM_EVENT, LlmEvent::turn, this::onLlmEvent).completion(),
-        bus.<PlaybackProgress>consumer(address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
-        bus.<TurnCancel>consumer(address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
-        bus.<CaptureStarted>consumer(address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
-        bus.<PlaybackStarted>consumer(address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
+        bus.<PlaybackProgress>consumer(stage.address(Addresses.PLAYBACK_PROGRESS), m -> onPlayback(m.body())).completion(),
+        bus.<TurnCancel>consumer(stage.address(Addresses.TURN_CANCEL), m -> onCancel(m.body())).completion(),
+        bus.<CaptureStarted>consumer(stage.address(Addresses.CAPTURE_STARTED), m -> captureStartAt = m.body().tMs()).completion(),
+        bus.<PlaybackStarted>consumer(stage.address(Addresses.PLAYBACK_STARTED), m -> onPlaybackStarted(m.body())).completion()));
   }
 
   /** The history as the model will see it next (tests and the server read it). */
@@ -82,7 +96,7 @@ public final class TurnOrchestrator extends VerticleBase {
     String id = beginTurn(requestedId != null ? requestedId : nextTurnId(), true);
     current.metrics.userSpeechEnded(userSpeechEndAt);
     conversation.addUser(text.strip());
-    bus.publish(address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
+    bus.publish(stage.address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshot()));
   }
 
   /** Ends the active turn, if any, and makes {@code id} the current one. */
@@ -93,7 +107,8 @@ public final class TurnOrchestrator extends VerticleBase {
       }
       finish(current.cancelReason);
     }
-    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer);
+    current = new ActiveTurn(id, new SentenceChunker(options.chunker()), answer,
+        chunk -> bus.publish(stage.address(Addresses.TTS_TEXT), chunk));
     activeTurnId = id;
     current.metrics.requestSent(MonotonicClock.millisPrecise());
     return id;
@@ -116,26 +131,116 @@ public final class TurnOrchestrator extends VerticleBase {
       return;
     }
     if (!chunk.text().isEmpty()) {
-      sendChunk(turn, chunk.text());
+      turn.send(chunk.text());
     }
     if (chunk.last()) {
-      endText(turn, MonotonicClock.millisPrecise());
+      turn.endText(MonotonicClock.millisPrecise());
     }
   }
 
   private void onFinalTranscript(Transcript transcript) {
     boolean ignored = ignoredUtterances.remove(transcript.utterance());
-    if (ignored || (isActive() && !current.cancelled())) {
-      return; // a backchannel, echo or speech during half-duplex playback
+    String text = transcript.text().strip();
+    if (committed != null && transcript.utterance().equals(committed.utterance) && !text.isEmpty()) {
+      conversation.correctUser(committed.userText, text); // answered already: the history gets the final's words
+      committed = null;
     }
-    startTurn(null, transcript.text(), inputTime(transcript.endMs()));
+    if (suspended != null && transcript.utterance().equals(suspended.bargedInBy)) {
+      ActiveTurn stopped = suspended;
+      suspended = null;
+      if (text.isEmpty() || EndOfTurn.isBackchannel(text)) {
+        resume(stopped);
+        return;
+      }
+    }
+    if (ignored || text.isEmpty()) {
+      return; // noise, or speech during half-duplex playback
+    }
+    ActiveTurn turn = current;
+    if (turn != null && turn.speculative && !turn.cancelled() && transcript.utterance().equals(turn.utterance)) {
+      if (EndOfTurn.sameWords(turn.userText, text)) {
+        commit(turn, inputTime(transcript.endMs()));
+        return;
+      }
+      cancel(TurnCancel.Reason.cancelled); // the final heard other words than the pause did: ask again
+    } else if (turn != null && !turn.cancelled()) {
+      return; // a backchannel or echo over the answer
+    }
+    startTurn(null, text, inputTime(transcript.endMs()));
+    current.utterance = transcript.utterance();
+    bus.publish(stage.address(Addresses.TURN_COMMIT), new TurnCommit(current.id, transcript.utterance(), text, false));
+  }
+
+  /**
+   * A pause inside an utterance starts a speculative turn on the words so far; speech going on
+   * abandons it (the request is cancelled, and the words join the same utterance).
+   */
+  private void onPause(SpeechPause pause) {
+    ActiveTurn turn = current;
+    boolean speculating = turn != null && turn.speculative && !turn.cancelled();
+    if (!pause.paused()) {
+      if (speculating && pause.utterance().equals(turn.utterance)) {
+        cancel(TurnCancel.Reason.cancelled);
+      }
+      return;
+    }
+    String text = pause.text().strip();
+    if (suspended != null && pause.utterance().equals(suspended.bargedInBy) && EndOfTurn.isBackchannel(text)) {
+      // A backchannel's pause is also its end (the rules end it there): resume without
+      // waiting for the final's decoding, and let that final start nothing.
+      ActiveTurn stopped = suspended;
+      suspended = null;
+      ignoredUtterances.add(pause.utterance(), true);
+      resume(stopped);
+      return;
+    }
+    boolean busy = turn != null && !turn.cancelled();
+    if (text.isEmpty() || busy || ignoredUtterances.contains(pause.utterance())) {
+      return;
+    }
+    String id = beginTurn(nextTurnId(), true);
+    current.speculative = true;
+    current.utterance = pause.utterance();
+    current.userText = text;
+    bus.publish(stage.address(Addresses.TURN_SPECULATIVE), new TurnSpeculation(id, pause.utterance(), text));
+    bus.publish(stage.address(Addresses.LLM_REQUEST), new LlmRequest(id, conversation.snapshotWith(text)));
+  }
+
+  /**
+   * The speculative turn answers the user's turn: it may be heard now, and its words join the
+   * history. The utterance's final, if it is still to come, is not a turn of its own.
+   */
+  private void commit(ActiveTurn turn, double userSpeechEndAt) {
+    turn.speculative = false;
+    committed = turn;
+    ignoredUtterances.add(turn.utterance, true);
+    conversation.addUser(turn.userText);
+    turn.metrics.userSpeechEnded(userSpeechEndAt);
+    bus.publish(stage.address(Addresses.TURN_COMMIT), new TurnCommit(turn.id, turn.utterance, turn.userText, true));
+  }
+
+  /** Speaks the rest of {@code stopped}, from the chunk being heard when it stopped, as a turn of its own. */
+  private void resume(ActiveTurn stopped) {
+    if (isActive() && !current.cancelled()) {
+      return; // something else is being answered already
+    }
+    List<String> rest = stopped.unheardChunks();
+    if (rest.isEmpty()) {
+      return;
+    }
+    String id = beginTurn(nextTurnId(), true);
+    ActiveTurn turn = current;
+    turn.resumption = true;
+    bus.publish(stage.address(Addresses.TURN_RESUME), new TurnResume(id, stopped.id, stopped.playedChunks, stopped.stoppedAtMs));
+    rest.forEach(turn::send);
+    turn.endText(MonotonicClock.millisPrecise());
   }
 
   private void onVad(VadEvent vad) {
     if (vad.speaking()) {
       speakingUtterance = vad.utterance();
-      if (!isActive()) {
-        return;
+      if (!isActive() || current.speculative) {
+        return; // nothing is heard yet: a speculative turn is abandoned by the speech going on
       }
       if (options.halfDuplex() && current.audioStarted) {
         ignoredUtterances.add(vad.utterance(), true);
@@ -149,11 +254,18 @@ public final class TurnOrchestrator extends VerticleBase {
       turn.bargeInTimer = vertx.setTimer(waitMs, t -> {
         turn.bargeInTimer = -1;
         if (turn == current && !turn.cancelled() && vad.utterance().equals(speakingUtterance)) {
-          bargeIn(turn, onset);
+          bargeIn(turn, onset, vad.utterance());
         }
       });
     } else {
       speakingUtterance = null;
+      ActiveTurn turn = current;
+      if (turn != null && turn.speculative && !turn.cancelled() && vad.utterance().equals(turn.utterance)) {
+        // The utterance ended with no speech since the pause: the words sent then are all of it,
+        // so the answer need not wait for the final's decoding (100-600 ms on PocketSphinx).
+        commit(turn, inputTime(vad.atMs()));
+        return;
+      }
       if (isActive() && current.bargeInTimer >= 0) {
         vertx.cancelTimer(current.bargeInTimer);
         current.bargeInTimer = -1;
@@ -162,42 +274,20 @@ public final class TurnOrchestrator extends VerticleBase {
     }
   }
 
-  private void bargeIn(ActiveTurn turn, double onset) {
+  private void bargeIn(ActiveTurn turn, double onset, String utterance) {
     turn.metrics.bargeInOnset(Double.isNaN(onset) ? MonotonicClock.millisPrecise() : onset);
+    if (turn.answer) {
+      turn.bargedInBy = utterance;
+      suspended = turn; // resumed if the interruption holds no request
+    }
     cancel(TurnCancel.Reason.bargein);
   }
 
   private void onLlmEvent(LlmEvent event) {
     ActiveTurn turn = current;
-    if (turn == null || !event.turn().equals(turn.id) || turn.cancelled() || turn.textEnded) {
-      return;
+    if (turn != null && event.turn().equals(turn.id) && !turn.cancelled() && !turn.textEnded) {
+      turn.onLlmEvent(event, MonotonicClock.millisPrecise());
     }
-    double now = MonotonicClock.millisPrecise();
-    if (event instanceof LlmEvent.RequestSent) {
-      turn.metrics.requestSent(now);
-    } else if (event instanceof LlmEvent.BlockDelta delta && delta.type() == LlmEvent.BlockType.text) {
-      turn.metrics.token(now);
-      turn.chunker.feed(delta.text()).forEach(chunk -> sendChunk(turn, chunk));
-    } else if (event instanceof LlmEvent.MessageDelta delta && delta.usage() != null && delta.usage().outputTokens() > 0) {
-      turn.metrics.outputTokens(delta.usage().outputTokens());
-    } else if (event instanceof LlmEvent.MessageStop stop && stop.endOfTurn()) {
-      endText(turn, now);
-    } else if (event instanceof LlmEvent.LlmError error) {
-      turn.error = error.message();
-      endText(turn, now);
-    }
-  }
-
-  private void endText(ActiveTurn turn, double now) {
-    turn.metrics.generationEnded(now);
-    turn.chunker.flush().forEach(chunk -> sendChunk(turn, chunk));
-    turn.textEnded = true;
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, turn.chunkCount, "", true));
-  }
-
-  private void sendChunk(ActiveTurn turn, String chunk) {
-    int index = turn.addChunk(chunk);
-    bus.publish(address(Addresses.TTS_TEXT), new TextChunk(turn.id, index, chunk, false));
   }
 
   private void onPlayback(PlaybackProgress progress) {
@@ -210,6 +300,7 @@ public final class TurnOrchestrator extends VerticleBase {
     }
     PlaybackProgress.Stop stop = progress.stop();
     if (stop != null) {
+      turn.stoppedAtMs = progress.playedMs();
       turn.metrics.underruns(stop.underruns());
       if (turn.cancelled()) {
         turn.metrics.audioStopped(MonotonicClock.millisPrecise());
@@ -250,7 +341,7 @@ public final class TurnOrchestrator extends VerticleBase {
   private void cancel(TurnCancel.Reason reason) {
     ActiveTurn turn = current;
     markCancelled(turn, reason);
-    bus.publish(address(Addresses.TURN_CANCEL), new TurnCancel(turn.id, reason));
+    bus.publish(stage.address(Addresses.TURN_CANCEL), new TurnCancel(turn.id, reason));
   }
 
   private void markCancelled(ActiveTurn turn, TurnCancel.Reason reason) {
@@ -278,11 +369,16 @@ public final class TurnOrchestrator extends VerticleBase {
     if (turn.bargeInTimer >= 0) {
       vertx.cancelTimer(turn.bargeInTimer);
     }
-    conversation.addAssistant(outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText());
-    if (turn.answer) {
-      bus.publish(address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+    String said = outcome.equals("done") || outcome.equals("error") ? turn.fullText() : turn.heardText();
+    if (turn.resumption) {
+      conversation.continueAssistant(said);
+    } else if (!turn.speculative) { // an abandoned speculative turn was never heard
+      conversation.addAssistant(said);
     }
-    bus.publish(address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
+    if (turn.answer && !turn.speculative && !turn.resumption) {
+      bus.publish(stage.address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
+    }
+    bus.publish(stage.address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));
   }
 
   private boolean isActive() {
@@ -297,9 +393,5 @@ public final class TurnOrchestrator extends VerticleBase {
   private String nextTurnId() {
     turnCounter++;
     return (stage.scope().isEmpty() ? "" : stage.scope() + "-") + "turn-" + turnCounter;
-  }
-
-  private String address(String base) {
-    return stage.address(base);
   }
 }

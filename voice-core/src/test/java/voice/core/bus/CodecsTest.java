@@ -21,6 +21,10 @@ import voice.core.message.SynthesisStarted;
 import voice.core.message.ChatMessage;
 import voice.core.message.InputEnded;
 import voice.core.message.WakeDetected;
+import voice.core.message.SpeechPause;
+import voice.core.message.TurnCommit;
+import voice.core.message.TurnResume;
+import voice.core.message.TurnSpeculation;
 import voice.core.message.LlmRequest;
 import voice.core.message.Transcript;
 import voice.core.message.TurnCancel;
@@ -92,6 +96,18 @@ class CodecsTest {
     assertThat(roundTrip(synthesis)).isEqualTo(synthesis);
     TurnSummary summary = new TurnSummary("t1", java.util.Map.of("ttft_ms", 212.5, "underruns", 0));
     assertThat(roundTrip(summary)).isEqualTo(summary);
+  }
+
+  @Test
+  void turnTakingFactsSurviveTheWire() {
+    SpeechPause pause = new SpeechPause("u2", "what is the capital of france", 1840, true);
+    assertThat(roundTrip(pause)).isEqualTo(pause);
+    TurnSpeculation speculation = new TurnSpeculation("turn-3", "u2", "what is the capital of france");
+    assertThat(roundTrip(speculation)).isEqualTo(speculation);
+    TurnCommit commit = new TurnCommit("turn-3", "u2", "what is the capital of france", true);
+    assertThat(roundTrip(commit)).isEqualTo(commit);
+    TurnResume resume = new TurnResume("turn-5", "turn-4", 2, 3150);
+    assertThat(roundTrip(resume)).isEqualTo(resume);
   }
 
   @Test

@@ -27,6 +27,9 @@ public final class UpstreamErrors {
     if ("rate_limited".equals(errorType)) { // the server's own limit: nothing of the provider's in it
       return new PublicError("rate_limit_error", 429, detail + " (request id " + requestId + ")");
     }
+    if ("cluster_busy".equals(errorType)) { // no cluster member could take it: the client may come back
+      return new PublicError("rate_limit_error", 429, detail + " (request id " + requestId + ")");
+    }
     LOG.warn("request {}: upstream model failed ({}): {}", requestId, errorType, maskCredentials(detail));
     String type;
     int status;

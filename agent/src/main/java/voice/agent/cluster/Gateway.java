@@ -1,0 +1,102 @@
+package voice.agent.cluster;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import voice.agent.UserError;
+import voice.agent.server.Placement;
+import voice.llm.LlmClient;
+import voice.tts.SpeechEngine;
+
+/**
+ * {@code serve --cluster}: the server's Vert.x joins the cluster, its conversations stay here,
+ * and their model and voice are asked of the members offering {@code llm} and {@code tts}
+ * (this node among them when its roles include them). Speech recognition stays on the gateway.
+ */
+public final class Gateway implements Placement {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private final ClusterSettings settings;
+  private final PrintStream log;
+  private final AtomicLong retries = new AtomicLong();
+  private ClusterNode node;
+  private RemoteStreams streams;
+
+  public Gateway(ClusterSettings settings, PrintStream log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  @Override
+  public Vertx vertx(VertxOptions options, UnaryOperator<VertxBuilder> extras) {
+    node = ClusterNode.join(settings, options, extras, log);
+    try {
+      streams = RemoteStreams.start(node.vertx(), node.nodeId()).await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      node.close();
+      throw new UserError("cannot listen on the cluster's event bus: " + e.getMessage());
+    }
+    return node.vertx();
+  }
+
+  /**
+   * The model the conversations use; places this node's own roles first.
+   *
+   * @param localLlm this node's model client when it offers llm, else null
+   * @param localTts this node's voice when it offers tts, else null
+   */
+  public LlmClient model(LlmClient localLlm, SpeechEngine localTts) {
+    try {
+      WorkerRoles.deploy(node, localTts, localLlm).await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new UserError("cannot offer this node's roles: " + e.getMessage());
+    }
+    return new RemoteLlmClient(streams, reason -> retried("llm", reason), () -> {
+      if (localLlm != null) {
+        localLlm.close();
+      }
+    });
+  }
+
+  /** The voice the conversations use. */
+  public SpeechEngine voice() {
+    return new RemoteSpeechEngine(streams, reason -> retried("tts", reason));
+  }
+
+  @Override
+  public String voiceRefusal() {
+    String missing = missing(Role.llm);
+    return missing != null ? missing : missing(Role.tts);
+  }
+
+  @Override
+  public String textRefusal() {
+    return missing(Role.llm);
+  }
+
+  @Override
+  public Map<String, Object> health() {
+    Map<String, Object> cluster = new LinkedHashMap<>();
+    cluster.put("members", node.size());
+    cluster.put("tts", node.offered(Role.tts));
+    cluster.put("llm", node.offered(Role.llm));
+    cluster.put("retries", retries.get());
+    return Map.of("cluster", cluster);
+  }
+
+  private String missing(Role role) {
+    return node.offered(role) ? null : "no cluster member offers " + role + " now; retry later";
+  }
+
+  private void retried(String role, String reason) {
+    retries.incrementAndGet();
+    LOG.warn("cluster: a {} call is made again on another member: {}", role, reason);
+  }
+}

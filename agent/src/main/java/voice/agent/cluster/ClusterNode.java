@@ -54,8 +54,9 @@ public final class ClusterNode {
         .setClusterPublicHost(settings.host()).setClusterPublicPort(settings.busPort()));
     String self = settings.host() + ":" + settings.port();
     List<String> others = settings.members().stream().filter(m -> !m.equals(self)).toList();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.joinTimeoutSeconds());
-    while (true) {
+    long started = System.nanoTime();
+    long deadline = started + TimeUnit.SECONDS.toNanos(settings.joinTimeoutSeconds());
+    for (int attempt = 1; ; attempt++) {
       HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings, VERSION));
       Vertx vertx;
       try {
@@ -76,10 +77,10 @@ public final class ClusterNode {
         return node;
       }
       node.close();
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > deadline && attempt > 1) {
         throw new UserError("no cluster member reachable at " + String.join(", ", others) + " after "
-            + settings.joinTimeoutSeconds() + " s: start one there first, or check --cluster-members and that"
-            + " the ports (Hazelcast's and the next one) are open");
+            + attempt + " attempts in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
+            + " s: start one there first, or check --cluster-members and that the ports (Hazelcast's and the next one) are open");
       }
       log.println("voice-agent: no cluster member reachable at " + String.join(", ", others) + " yet; retrying");
       try {

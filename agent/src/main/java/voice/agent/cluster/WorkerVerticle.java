@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.message.TurnCancel;
@@ -19,6 +21,7 @@ import voice.core.message.TurnCancel;
  * the cluster.
  */
 public final class WorkerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
   private final String nodeId;
   private final SpeechService speech;
   private final ModelService model;
@@ -77,6 +80,7 @@ public final class WorkerVerticle extends VerticleBase {
       });
       calls.put(call, reply);
       request.reply(nodeId);
+      LOG.info("cluster: {} call {} accepted", address, call);
       work.accept(request.body(), reply);
     }).completion();
   }

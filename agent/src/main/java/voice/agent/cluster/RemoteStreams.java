@@ -80,16 +80,23 @@ public final class RemoteStreams {
       if (accepted.succeeded()) {
         call.worker = accepted.result().body();
         call.lastHeard = System.nanoTime();
+        if (call.cancelled) {
+          cancelOn(call.worker, id); // cancelled while the worker was accepting it
+        }
       } else if (calls.remove(id) != null) {
         failAccept(call, roleAddress, accepted.cause());
       }
     }));
     return () -> {
+      call.cancelled = true;
       if (calls.remove(id) != null && call.worker != null) {
-        vertx.eventBus().send(Addresses.scoped(Addresses.CLUSTER_CANCEL, call.worker),
-            new TurnCancel(id, TurnCancel.Reason.cancelled));
+        cancelOn(call.worker, id);
       }
     };
+  }
+
+  private void cancelOn(String worker, String id) {
+    vertx.eventBus().send(Addresses.scoped(Addresses.CLUSTER_CANCEL, worker), new TurnCancel(id, TurnCancel.Reason.cancelled));
   }
 
   private void failAccept(Call call, String roleAddress, Throwable cause) {
@@ -138,6 +145,7 @@ public final class RemoteStreams {
   private static final class Call {
     final Listener listener;
     volatile String worker;
+    volatile boolean cancelled;
     volatile long lastHeard = System.nanoTime();
 
     Call(Listener listener) {

@@ -41,6 +41,7 @@ public final class WorkerVerticle extends VerticleBase {
     ready.add(vertx.eventBus().<TurnCancel>consumer(Addresses.scoped(Addresses.CLUSTER_CANCEL, nodeId), m -> {
       StreamReply reply = calls.get(m.body().turn());
       if (reply != null) {
+        LOG.info("cluster: call {} cancelled by its caller", reply.call());
         reply.cancel();
       }
     }).completion());

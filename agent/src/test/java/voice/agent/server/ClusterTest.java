@@ -95,6 +95,8 @@ class ClusterTest {
     // Round robin: two text answers and a spoken one reached both members.
     assertThat(first.accepted("llm") + first.accepted("tts")).isPositive();
     assertThat(second.accepted("llm") + second.accepted("tts")).isPositive();
+    // The interrupt reached the member writing the answer: it closed its upstream request.
+    Eventually.await("a call cancelled on a worker", 30, () -> cancelled(first) + cancelled(second) > 0);
   }
 
   @Test
@@ -194,6 +196,14 @@ class ClusterTest {
   private static List<JsonObject> turnEnd(VoiceClient client, int from) throws Exception {
     client.awaitAfter(from, "metrics", VoiceClient.type("metrics"));
     return List.copyOf(client.events.subList(from, client.events.size()));
+  }
+
+  private static long cancelled(ClusterMember member) {
+    try {
+      return member.log().lines().filter(l -> l.contains("cancelled by its caller")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<JsonObject> ofType(List<JsonObject> events, String type) {

@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
   Integer serveRss;
 
   @Option(names = "--cluster",
-      description = "Instead: the cross-node hop of the clustered event bus (p50, p95), then --voice-sessions N (default 4) voice sessions on one node and on a gateway with two workers (child JVMs on 127.0.0.1), in one run.")
+      description = "Instead: the cross-node hop of the clustered event bus (p50, p95), then --voice-sessions N (default 4) voice sessions on one node and on a gateway with two workers doing stt, tts and llm (child JVMs on 127.0.0.1), in one run.")
   boolean cluster;
 
   @Mixin LlmOptions llm;

@@ -33,7 +33,7 @@ import voice.tts.SpeechEngine;
         "cookie (the key never goes in a URL). Without keys, anyone who can reach the address may use it.",
         "",
         "Cluster: --cluster --roles gateway[,stt,tts,llm] keeps the conversations here and asks the members",
-        "offering tts and llm ('voice-agent worker') for the voice and the model; speech is recognized here.",
+        "offering stt, tts and llm ('voice-agent worker', or this node by its roles) for that work.",
         "",
         "Exit codes: 1 when the server cannot start (e.g. the port is in use), 2 for a bad option."})
 public final class ServeCommand implements Callable<Integer> {
@@ -131,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // Sessions share one decoder per core, each held only inside an utterance. The pool opens its
     // first decoder now: a missing speech model fails with one line, not per session.
-    RecognizerPool decoders = RecognizerPool.sizedToCores(recognizers);
+    RecognizerPool decoders = clustered == null || clustered.offers(Role.stt) ? RecognizerPool.sizedToCores(recognizers) : null;
     AgentServer server;
     try {
       server = clustered == null
@@ -160,14 +160,14 @@ public final class ServeCommand implements Callable<Integer> {
     return settings;
   }
 
-  /** The conversations here; the model and the voice on the members that offer them (this one too, by its roles). */
+  /** The conversations here; recognition, model and voice on the members that offer them (this one too, by its roles). */
   private AgentServer startGateway(ServerSettings settings, ClusterSettings clustered, LlmConfig llmConfig,
       RecognizerPool decoders) {
     SpeechEngine localTts = clustered.offers(Role.tts) ? SharedVoice.start() : null;
     Gateway gateway = new Gateway(clustered, System.err);
     return AgentServer.start(settings, gateway,
-        vertx -> gateway.model(llmConfig == null ? null : llm.createClient(vertx, llmConfig), localTts),
-        gateway::voice, decoders::lease);
+        vertx -> gateway.model(llmConfig == null ? null : llm.createClient(vertx, llmConfig), localTts, decoders),
+        gateway::voice, gateway::recognizer);
   }
 
   /** One line, whatever Netty threw: "Address already in use" becomes what to do about it. */

@@ -15,12 +15,14 @@ import voice.agent.config.AgentConfig;
 import voice.agent.pipeline.SharedVoice;
 import voice.llm.LlmClient;
 import voice.llm.LlmConfig;
+import voice.stt.pool.RecognizerPool;
 import voice.tts.SpeechEngine;
 
 /** {@code voice-agent worker --cluster --roles tts,llm}: a member that does work for the gateways. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-    description = {"Join a cluster and do work for its gateways ('serve --cluster'): tts (MaryTTS) and llm (the",
-        "configured model; --llm and the config file as for serve). The first line on stdout is",
+    description = {"Join a cluster and do work for its gateways ('serve --cluster'): stt (speech recognition; --stt",
+        "as for serve), tts (MaryTTS) and llm (the configured model; --llm and the config file as for serve).",
+        "The first line on stdout is",
         "'joined the cluster at HOST:PORT as ROLES (N members)'. It works until stopped.",
         "",
         "Exit codes: 1 when it cannot join (no member reachable, another version), 2 for a bad option."})
@@ -28,6 +30,8 @@ public final class WorkerCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
 
   @Mixin LlmOptions llm;
+
+  @Mixin RecognizerOptions stt;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -42,16 +46,15 @@ public final class WorkerCommand implements Callable<Integer> {
     if (settings.roles().isEmpty()) {
       throw new UserError("a worker needs at least one role: --roles tts,llm (any of stt, tts, llm)", 2);
     }
-    if (settings.roles().equals(java.util.EnumSet.of(Role.stt))) {
-      throw new UserError("the stt role is not served by workers yet (speech is recognized on the gateway): --roles tts,llm", 2);
-    }
     LlmConfig llmConfig = settings.offers(Role.llm) ? llm.toConfig(config) : null;
     SpeechEngine tts = settings.offers(Role.tts) ? SharedVoice.start() : null;
+    // One decoder per core, shared by the utterances it is sent; the first opens now, so a missing model is one line.
+    RecognizerPool decoders = settings.offers(Role.stt) ? RecognizerPool.sizedToCores(stt.recognizers()) : null;
     ClusterNode node = ClusterNode.join(settings, System.err);
     LlmClient model = null;
     try {
       model = llmConfig == null ? null : llm.createClient(node.vertx(), llmConfig);
-      WorkerRoles.deploy(node, tts, model).await(20, TimeUnit.SECONDS);
+      WorkerRoles.deploy(node, tts, model, decoders).await(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       if (model != null) {
         model.close();
@@ -66,9 +69,6 @@ public final class WorkerCommand implements Callable<Integer> {
         client.close();
       }
     }, "worker-shutdown"));
-    if (settings.offers(Role.stt)) {
-      System.err.println("voice-agent: the stt role is not served by workers yet; speech is recognized on the gateway");
-    }
     System.out.println("joined the cluster at " + settings.host() + ":" + settings.port() + " as "
         + Role.join(settings.roles()) + " (" + node.size() + " members)");
     System.out.flush();

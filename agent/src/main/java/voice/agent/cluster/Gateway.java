@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import voice.agent.UserError;
 import voice.agent.server.Placement;
 import voice.llm.LlmClient;
+import voice.stt.Recognizer;
+import voice.stt.pool.RecognizerPool;
 import voice.tts.SpeechEngine;
 
 /**
  * {@code serve --cluster}: the server's Vert.x joins the cluster, its conversations stay here,
- * and their model and voice are asked of the members offering {@code llm} and {@code tts}
- * (this node among them when its roles include them). Speech recognition stays on the gateway.
+ * and their model, voice and speech recognition are asked of the members offering {@code llm}, {@code tts}
+ * and {@code stt} (this node among them when its roles include them).
  */
 public final class Gateway implements Placement {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -52,9 +54,9 @@ public final class Gateway implements Placement {
    * @param localLlm this node's model client when it offers llm, else null
    * @param localTts this node's voice when it offers tts, else null
    */
-  public LlmClient model(LlmClient localLlm, SpeechEngine localTts) {
+  public LlmClient model(LlmClient localLlm, SpeechEngine localTts, RecognizerPool localDecoders) {
     try {
-      WorkerRoles.deploy(node, localTts, localLlm).await(20, TimeUnit.SECONDS);
+      WorkerRoles.deploy(node, localTts, localLlm, localDecoders).await(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new UserError("cannot offer this node's roles: " + e.getMessage());
     }
@@ -70,10 +72,20 @@ public final class Gateway implements Placement {
     return new RemoteSpeechEngine(streams, reason -> retried("tts", reason));
   }
 
+  /** A session's recognizer: each utterance on a member offering stt. */
+  public Recognizer recognizer() {
+    return new RemoteRecognizer(streams, reason -> retried("stt", reason));
+  }
+
   @Override
   public String voiceRefusal() {
-    String missing = missing(Role.llm);
-    return missing != null ? missing : missing(Role.tts);
+    for (Role role : new Role[] {Role.stt, Role.llm, Role.tts}) {
+      String missing = missing(role);
+      if (missing != null) {
+        return missing;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -87,6 +99,7 @@ public final class Gateway implements Placement {
     cluster.put("members", node.size());
     cluster.put("tts", node.offered(Role.tts));
     cluster.put("llm", node.offered(Role.llm));
+    cluster.put("stt", node.offered(Role.stt));
     cluster.put("retries", retries.get());
     return Map.of("cluster", cluster);
   }

@@ -45,6 +45,12 @@ public final class RemoteStreams {
   /** A running call: cancel tells its worker to stop, and nothing more is delivered. */
   public interface Handle {
     void cancel();
+
+    /**
+     * Sends {@code body} to the call's worker at {@code base} scoped by its node id, in order
+     * (held until the worker has accepted the call); from any thread.
+     */
+    void send(String base, Object body);
   }
 
   private final Vertx vertx;
@@ -83,14 +89,32 @@ public final class RemoteStreams {
         if (call.cancelled) {
           cancelOn(call.worker, id); // cancelled while the worker was accepting it
         }
+        call.held.forEach(Runnable::run);
+        call.held.clear();
       } else if (calls.remove(id) != null) {
         failAccept(call, roleAddress, accepted.cause());
       }
     }));
-    return () -> {
-      call.cancelled = true;
-      if (calls.remove(id) != null && call.worker != null) {
-        cancelOn(call.worker, id);
+    return new Handle() {
+      @Override
+      public void cancel() {
+        call.cancelled = true;
+        if (calls.remove(id) != null && call.worker != null) {
+          cancelOn(call.worker, id);
+        }
+      }
+
+      @Override
+      public void send(String base, Object message) {
+        context.runOnContext(v -> {
+          Runnable sending = () -> vertx.eventBus().send(Addresses.scoped(base, call.worker), message,
+              new DeliveryOptions().addHeader(CALL, id));
+          if (call.worker != null) {
+            sending.run();
+          } else {
+            call.held.add(sending);
+          }
+        });
       }
     };
   }
@@ -146,6 +170,8 @@ public final class RemoteStreams {
     final Listener listener;
     volatile String worker;
     volatile boolean cancelled;
+    /** What was sent before the worker accepted: sent, in order, when it has (on the context). */
+    final java.util.List<Runnable> held = new java.util.ArrayList<>();
     volatile long lastHeard = System.nanoTime();
 
     Call(Listener listener) {

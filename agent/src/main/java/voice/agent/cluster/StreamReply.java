@@ -17,6 +17,7 @@ final class StreamReply {
   private final Runnable onDone;
   private volatile boolean cancelled;
   private volatile Runnable onCancel = () -> {};
+  private volatile java.util.function.Consumer<Object> onInput = body -> {};
   private boolean done;
   private long lastSent = System.nanoTime();
 
@@ -55,6 +56,17 @@ final class StreamReply {
 
   void onCancel(Runnable action) {
     onCancel = action;
+  }
+
+  /** Where the caller's further messages of this call go (an utterance's audio). */
+  void onInput(java.util.function.Consumer<Object> handler) {
+    onInput = handler;
+  }
+
+  void input(Object body) {
+    if (!cancelled) {
+      onInput.accept(body);
+    }
   }
 
   /** The caller cancelled, or went away: stop the work, send nothing more. */

@@ -15,7 +15,7 @@ import voice.core.bus.Codecs;
 import voice.core.message.TurnCancel;
 
 /**
- * A member's work roles: serves {@code voice.cluster.tts} and/or {@code voice.cluster.llm} with
+ * A member's work roles: serves {@code voice.cluster.tts}, {@code .llm} and {@code .stt} with
  * the local engines, at most {@code capacity} calls of a role at once (more are refused as busy,
  * so the caller tries another member), and stops a call when its caller cancels it or leaves
  * the cluster.
@@ -25,13 +25,15 @@ public final class WorkerVerticle extends VerticleBase {
   private final String nodeId;
   private final SpeechService speech;
   private final ModelService model;
+  private final RecognitionService recognition;
   private final Map<String, StreamReply> calls = new ConcurrentHashMap<>();
 
-  /** @param speech null unless this member offers tts; @param model null unless it offers llm */
-  public WorkerVerticle(String nodeId, SpeechService speech, ModelService model) {
+  /** Each service null unless this member offers its role (tts, llm, stt). */
+  public WorkerVerticle(String nodeId, SpeechService speech, ModelService model, RecognitionService recognition) {
     this.nodeId = nodeId;
     this.speech = speech;
     this.model = model;
+    this.recognition = recognition;
   }
 
   @Override
@@ -50,6 +52,15 @@ public final class WorkerVerticle extends VerticleBase {
     }
     if (model != null) {
       ready.add(serve(Addresses.CLUSTER_LLM, model.capacity(), model::stream));
+    }
+    if (recognition != null) {
+      ready.add(serve(Addresses.CLUSTER_STT, recognition.capacity(), recognition::recognize));
+      ready.add(vertx.eventBus().consumer(Addresses.scoped(Addresses.CLUSTER_STT_AUDIO, nodeId), m -> {
+        StreamReply reply = calls.get(String.valueOf(m.headers().get(RemoteStreams.CALL)));
+        if (reply != null) {
+          reply.input(m.body());
+        }
+      }).completion());
     }
     vertx.setPeriodic(RemoteStreams.KEEP_ALIVE_MS, id -> calls.values().forEach(c -> c.keepAlive(RemoteStreams.KEEP_ALIVE_MS)));
     return Future.all(ready);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A cluster of real JVMs on 127.0.0.1, started once for the class: a gateway ({@code serve
- * --cluster --roles gateway}) and two workers ({@code worker --cluster --roles tts,llm --llm
- * demo}). The tests run in order, as one story: work spreads over both workers; one is killed
+ * --cluster --roles gateway}) and two workers ({@code worker --cluster --roles stt,tts,llm --llm
+ * demo}). The tests run in order, as one story: a spoken question is recognized, answered and
+ * spoken by the workers, and work spreads over both; one is killed
  * with SIGKILL mid-answer and the next turn works; a worker that joins later takes work; a
  * member of another version is refused; with no worker left requests get 429; the gateway
  * going away closes its sessions with a code and a reason.
@@ -52,13 +53,13 @@ class ClusterTest {
     assertThat(listening).matches("listening on http://127\\.0\\.0\\.1:\\d+");
     port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
     url = "http://127.0.0.1:" + port;
-    assertThat(first.firstLine()).startsWith("joined the cluster at " + first.address() + " as tts,llm");
-    assertThat(second.firstLine()).startsWith("joined the cluster at " + second.address() + " as tts,llm");
+    assertThat(first.firstLine()).startsWith("joined the cluster at " + first.address() + " as stt,tts,llm");
+    assertThat(second.firstLine()).startsWith("joined the cluster at " + second.address() + " as stt,tts,llm");
     awaitMembers(3);
   }
 
   private static ClusterMember worker(String name, String members) throws Exception {
-    return ClusterMember.start(name, dir, List.of(), "worker", "--cluster", "--roles", "tts,llm", "--llm", "demo",
+    return ClusterMember.start(name, dir, List.of(), "worker", "--cluster", "--roles", "stt,tts,llm", "--llm", "demo",
         "--cluster-members", members);
   }
 
@@ -83,7 +84,9 @@ class ClusterTest {
       assertThat(answer.body()).contains("Paris is the capital of France");
     }
     try (VoiceClient client = VoiceClient.open(vertx, port, null)) {
-      client.sendText(new JsonObject().put("type", "text").put("text", "Tell me about Paris.").encode());
+      client.sendRealtime(SpeechAudio.concat(SpeechAudio.goForward(), SpeechAudio.silence(1500)));
+      // Recognized on a worker: the words, streamed there in real time, came back as the final.
+      assertThat(client.await("stt.final", VoiceClient.type("stt.final")).getString("text")).contains("forward");
       client.await("tts.chunk", VoiceClient.type("tts.chunk"));
       // A second of the voice synthesized elsewhere is heard; the whole answer is the next test's.
       Eventually.await("a second of audio", 60, () -> client.audioBytes.get() > 96_000);
@@ -95,6 +98,7 @@ class ClusterTest {
     // Round robin: two text answers and a spoken one reached both members.
     assertThat(first.accepted("llm") + first.accepted("tts")).isPositive();
     assertThat(second.accepted("llm") + second.accepted("tts")).isPositive();
+    assertThat(first.accepted("stt") + second.accepted("stt")).isPositive();
     // The interrupt reached the member writing the answer: it closed its upstream request.
     Eventually.await("a call cancelled on a worker", 30, () -> cancelled(first) + cancelled(second) > 0);
   }
@@ -219,14 +223,16 @@ class ClusterTest {
     try {
       return new JsonObject(Http.get(url + "/health", null).body());
     } catch (Exception e) {
-      return new JsonObject().put("cluster", new JsonObject().put("members", 0).put("tts", false).put("llm", false));
+      return new JsonObject().put("cluster", new JsonObject().put("members", 0).put("tts", false).put("llm", false)
+          .put("stt", false));
     }
   }
 
   private static void awaitMembers(int members) throws Exception {
-    Eventually.await(members + " members offering tts and llm", 90, () -> {
+    Eventually.await(members + " members offering stt, tts and llm", 90, () -> {
       JsonObject cluster = health().getJsonObject("cluster");
-      return cluster.getInteger("members") == members && cluster.getBoolean("tts") && cluster.getBoolean("llm");
+      return cluster.getInteger("members") == members && cluster.getBoolean("tts") && cluster.getBoolean("llm")
+          && cluster.getBoolean("stt");
     });
   }
 }

@@ -26,9 +26,10 @@ import voice.stt.pool.RecognizerPool;
  * {@code bench --cluster}: in one run, the cross-node hop ({@link CrossNodeHop}), then N voice
  * sessions (a real recording each, in real time, answered by one local paced model) on one
  * node, and the same N on a gateway in this process with two workers ({@code worker --cluster
- * --roles tts,llm}) as child JVMs. On one machine this shows the cluster's overhead and that it
+ * --roles stt,tts,llm}) as child JVMs, which recognize, answer and speak. On one machine this
+ * shows the cluster's overhead and that it
  * holds the same sessions correctly, not the capacity of more machines. Each setup first serves
- * one session that is not counted (warm-up).
+ * two sessions that are not counted (warm-up).
  */
 public final class ClusterBench {
   /** The figures of one setup. */
@@ -57,7 +58,7 @@ public final class ClusterBench {
       } finally {
         single.close();
       }
-      rows.add(clustered(vertx, model.baseUrl(), decoders, sessions, utterance, log));
+      rows.add(clustered(vertx, model.baseUrl(), sessions, utterance, log));
     } finally {
       decoders.close();
       model.close().await();
@@ -66,8 +67,7 @@ public final class ClusterBench {
     return new Report(hops, rows);
   }
 
-  private static Row clustered(Vertx vertx, String modelUrl, RecognizerPool decoders, int sessions, byte[] utterance,
-      PrintStream log) throws Exception {
+  private static Row clustered(Vertx vertx, String modelUrl, int sessions, byte[] utterance, PrintStream log) throws Exception {
     int gatewayPort = FreePorts.pair();
     List<WorkerProcess> workers = new ArrayList<>();
     AgentServer gateway = null;
@@ -77,8 +77,8 @@ public final class ClusterBench {
       }
       Gateway placement = new Gateway(new ClusterSettings("127.0.0.1", gatewayPort, List.of(),
           EnumSet.of(Role.gateway), 30), log);
-      gateway = AgentServer.start(settings(sessions), placement, v -> placement.model(null, null), placement::voice,
-          decoders::lease);
+      gateway = AgentServer.start(settings(sessions), placement, v -> placement.model(null, null, null), placement::voice,
+          placement::recognizer);
       for (WorkerProcess worker : workers) {
         log.println("worker: " + worker.firstLine());
       }
@@ -95,9 +95,9 @@ public final class ClusterBench {
   }
 
   private static Row row(String setup, Vertx vertx, AgentServer server, int sessions, byte[] utterance, PrintStream log) {
-    // One session first, not counted: the first synthesis and decoding of a JVM are slow (JIT,
-    // caches), and the workers are fresh JVMs where the one node is not.
-    VoiceLoadBench.step(vertx, server.port(), 1, utterance, 1, ResidentMemory.self());
+    // Two sessions first, not counted: the first synthesis, decoding and model call of a JVM are
+    // slow (JIT, connections), and with two sessions each worker has served a call of each role.
+    VoiceLoadBench.step(vertx, server.port(), 2, utterance, 2, ResidentMemory.self());
     VoiceLoadBench.awaitSessionsEnded(server);
     long rssBefore = ResidentMemory.self();
     VoiceLoadBench.Step step = VoiceLoadBench.step(vertx, server.port(), sessions, utterance, sessions, rssBefore);
@@ -115,7 +115,7 @@ public final class ClusterBench {
     while (System.nanoTime() < deadline) {
       Map<String, Object> cluster = (Map<String, Object>) gateway.health().get("cluster");
       if (Integer.valueOf(3).equals(cluster.get("members")) && Boolean.TRUE.equals(cluster.get("tts"))
-          && Boolean.TRUE.equals(cluster.get("llm"))) {
+          && Boolean.TRUE.equals(cluster.get("llm")) && Boolean.TRUE.equals(cluster.get("stt"))) {
         return;
       }
       Thread.sleep(100);

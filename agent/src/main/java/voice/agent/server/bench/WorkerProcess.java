@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import voice.agent.UserError;
 
 /**
- * A {@code voice-agent worker --cluster --roles tts,llm} child JVM of the benchmark, on this
+ * A {@code voice-agent worker --cluster --roles stt,tts,llm} child JVM of the benchmark, on this
  * process's class path (the shaded jar, or the build's classes), joining the gateway at
  * {@code 127.0.0.1:gatewayPort} and asking the benchmark's local model.
  */
@@ -38,7 +38,7 @@ final class WorkerProcess implements AutoCloseable {
     Path err = Files.createTempFile("voice-agent-bench-worker", ".log");
     err.toFile().deleteOnExit();
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "voice.agent.Main", "worker", "--cluster", "--roles", "tts,llm",
+        "-cp", System.getProperty("java.class.path"), "voice.agent.Main", "worker", "--cluster", "--roles", "stt,tts,llm",
         "--llm", "openai", "--llm-base-url", modelUrl, "--llm-model", "bench",
         "--cluster-port", Integer.toString(FreePorts.pair()), "--cluster-members", "127.0.0.1:" + gatewayPort);
     return new WorkerProcess(new ProcessBuilder(command).redirectError(err.toFile()).start(), err);

@@ -27,7 +27,8 @@ public final class Gateway implements Placement {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private final ClusterSettings settings;
   private final PrintStream log;
-  private final AtomicLong retries = new AtomicLong();
+  /** Calls made again on another member, by role. */
+  private final Map<String, AtomicLong> retries = Map.of("stt", new AtomicLong(), "tts", new AtomicLong(), "llm", new AtomicLong());
   private ClusterNode node;
   private RemoteStreams streams;
 
@@ -100,7 +101,11 @@ public final class Gateway implements Placement {
     cluster.put("tts", node.offered(Role.tts));
     cluster.put("llm", node.offered(Role.llm));
     cluster.put("stt", node.offered(Role.stt));
-    cluster.put("retries", retries.get());
+    Map<String, Object> again = new LinkedHashMap<>();
+    for (String role : new String[] {"stt", "tts", "llm"}) {
+      again.put(role, retries.get(role).get());
+    }
+    cluster.put("retries", again);
     return Map.of("cluster", cluster);
   }
 
@@ -109,7 +114,7 @@ public final class Gateway implements Placement {
   }
 
   private void retried(String role, String reason) {
-    retries.incrementAndGet();
+    retries.get(role).incrementAndGet();
     LOG.warn("cluster: a {} call is made again on another member: {}", role, reason);
   }
 }

@@ -52,6 +52,23 @@ class ClusterBadInputTest {
   }
 
   @Test
+  void theConfigFileSetsTheRolesAndItsMistakesAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("config.yaml"),
+        "cluster:\n  roles: [gateway, tts]\n  port: 5801\n  members: [10.0.0.2:5701]\n  join_timeout_s: 5\n");
+    // The roles came from the file: a worker refuses the gateway role before joining anything.
+    assertOneLine(run("worker", "--cluster", "--config", config.toString()), 2,
+        "a worker holds no conversations: the gateway role is serve's ('voice-agent serve --cluster --roles gateway')");
+    java.nio.file.Files.writeString(config, "cluster:\n  roles: [speech]\n");
+    assertOneLine(run("worker", "--cluster", "--config", config.toString()), 2,
+        "unknown role 'speech' in cluster.roles in the config file: the roles are gateway, stt, tts, llm");
+    java.nio.file.Files.writeString(config, "cluster:\n  member: [10.0.0.2:5701]\n");
+    CliRun typo = run("worker", "--cluster", "--roles", "llm", "--config", config.toString());
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).startsWith("voice-agent: unknown key 'member' at line 2 of ").contains("did you mean 'members'?");
+  }
+
+  @Test
   void aBadMemberAddressIsRefused() throws Exception {
     assertOneLine(run("worker", "--cluster", "--roles", "llm", "--cluster-members", "10.0.0.2"), 2,
         "--cluster-members takes host:port entries separated by commas, got '10.0.0.2'");

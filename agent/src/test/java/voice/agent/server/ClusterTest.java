@@ -40,6 +40,7 @@ class ClusterTest {
   private static String url;
   private static int port;
   private static ClusterMember survivor;
+  private static ClusterMember remaining;
   private static VoiceClient heldSession;
 
   @BeforeAll
@@ -151,6 +152,28 @@ class ClusterTest {
 
   @Test
   @Order(4)
+  void aWorkerKilledMidUtteranceIsReplacedByAnotherThatHearsItWhole() throws Exception {
+    try (VoiceClient client = VoiceClient.open(vertx, port, null)) {
+      long lateBefore = late.accepted("stt");
+      long survivorBefore = survivor.accepted("stt");
+      long retries = health().getJsonObject("cluster").getJsonObject("retries").getLong("stt");
+      client.sendRealtime(SpeechAudio.concat(SpeechAudio.goForward(), SpeechAudio.silence(1500)));
+      Eventually.await("an stt call accepted", 30,
+          () -> late.accepted("stt") > lateBefore || survivor.accepted("stt") > survivorBefore);
+      ClusterMember listener = late.accepted("stt") > lateBefore ? late : survivor;
+      boolean finalBeforeKill = !client.ofType("stt.final").isEmpty();
+      listener.kill();
+      remaining = listener == late ? survivor : late;
+      assertThat(client.await("stt.final", VoiceClient.type("stt.final")).getString("text")).contains("forward");
+      if (!finalBeforeKill) {
+        // The utterance was recognized again, whole, by the member left.
+        assertThat(health().getJsonObject("cluster").getJsonObject("retries").getLong("stt")).isGreaterThan(retries);
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void aMemberOfAnotherVersionIsRefused() throws Exception {
     ClusterMember old = ClusterMember.start("old", dir, List.of("-Dvoice-agent.cluster.version=0.0.9"),
         "worker", "--cluster", "--roles", "llm", "--llm", "demo", "--cluster-members", gateway.address());
@@ -164,11 +187,10 @@ class ClusterTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void withNoWorkerLeftRequestsGet429WithRetryAfter() throws Exception {
     heldSession = VoiceClient.open(vertx, port, null);
-    late.close();
-    survivor.close();
+    remaining.close();
     Eventually.await("the workers gone", 60, () -> !health().getJsonObject("cluster").getBoolean("llm"));
     HttpResponse<String> refused = Http.post(url + "/v1/chat/completions", null, QUESTION);
     assertThat(refused.statusCode()).isEqualTo(429);
@@ -182,7 +204,7 @@ class ClusterTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theGatewayGoingAwayClosesItsSessionsWithACodeAndAReason() throws Exception {
     gateway.close();
     Eventually.await("the session closed", 30, heldSession::isClosed);

@@ -12,9 +12,6 @@ import voice.agent.UserError;
 public enum Role {
   gateway, stt, tts, llm;
 
-  /** The work stages, which a worker may offer. */
-  public static final Set<Role> STAGES = EnumSet.of(stt, tts, llm);
-
   /**
    * {@code names} as given ({@code gateway,tts}); an unknown name is a bad option (exit 2).
    *

@@ -14,7 +14,7 @@ public final class ClusterOptions {
   @Option(names = "--cluster", description = "Join a cluster on Vert.x's clustered event bus (Hazelcast, TCP/IP members, no multicast).")
   boolean cluster;
 
-  @Option(names = "--roles", paramLabel = "ROLE[,ROLE...]", split = ",",
+  @Option(names = "--roles", paramLabel = "ROLE", split = ",",
       description = "What this node does: gateway (holds the WebSockets and HTTP requests; serve only), stt, tts, llm.")
   List<String> roles;
 
@@ -26,7 +26,7 @@ public final class ClusterOptions {
       description = "Hazelcast's port (default 5701); the event bus listens on PORT+1. Open both between the members.")
   Integer port;
 
-  @Option(names = "--cluster-members", paramLabel = "HOST:PORT[,...]", split = ",",
+  @Option(names = "--cluster-members", paramLabel = "HOST:PORT", split = ",",
       description = "Members to join (their --cluster-port). A node that lists members waits for one of them, retrying, then gives up.")
   List<String> members;
 

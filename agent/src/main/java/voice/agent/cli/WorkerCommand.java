@@ -20,12 +20,13 @@ import voice.tts.SpeechEngine;
 
 /** {@code voice-agent worker --cluster --roles tts,llm}: a member that does work for the gateways. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-    description = {"Join a cluster and do work for its gateways ('serve --cluster'): stt (speech recognition; --stt",
-        "as for serve), tts (MaryTTS) and llm (the configured model; --llm and the config file as for serve).",
-        "The first line on stdout is",
+    description = {"Join a cluster and do work for its gateways ('serve --cluster'):",
+        "stt (speech recognition; --stt as for serve), tts (MaryTTS), llm (the model;",
+        "--llm and the config file as for serve). The first line on stdout is",
         "'joined the cluster at HOST:PORT as ROLES (N members)'. It works until stopped.",
         "",
-        "Exit codes: 1 when it cannot join (no member reachable, another version), 2 for a bad option."})
+        "Exit codes: 1 when it cannot join (no member reachable, another version),",
+        "2 for a bad option."})
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
 

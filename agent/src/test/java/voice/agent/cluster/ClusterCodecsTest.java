@@ -96,7 +96,7 @@ class ClusterCodecsTest {
     }
   }
 
-  private static int freePair() throws Exception {
+  static int freePair() throws Exception {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     while (true) {
       try (ServerSocket first = new ServerSocket(0, 1, loopback)) {

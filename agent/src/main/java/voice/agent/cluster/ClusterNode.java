@@ -26,6 +26,8 @@ public final class ClusterNode {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
   /** The version every member must run; the members' attribute is compared on join. */
   public static final String VERSION = System.getProperty("voice-agent.cluster.version", "0.1.0");
+  /** The member attribute where vertx-hazelcast keeps a member's Vert.x node id. */
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
@@ -126,7 +128,11 @@ public final class ClusterNode {
 
       @Override
       public void memberRemoved(MembershipEvent event) {
-        action.accept(event.getMember().getUuid().toString());
+        // Vert.x names a node by its own id, kept as a member attribute, not Hazelcast's member uuid.
+        String node = event.getMember().getAttribute(VERTX_NODE_ID);
+        if (node != null) {
+          action.accept(node);
+        }
       }
     });
   }

@@ -69,7 +69,15 @@ public final class WorkerVerticle extends VerticleBase {
   /** Stops the calls of a caller that left the cluster ({@code node} its node id). */
   public void callerLeft(String node) {
     String address = Addresses.scoped(Addresses.CLUSTER_STREAM, node);
-    calls.values().stream().filter(c -> c.replyTo().equals(address)).forEach(StreamReply::cancel);
+    calls.values().stream().filter(c -> c.replyTo().equals(address)).forEach(call -> {
+      LOG.info("cluster: call {} stopped: its caller left", call.call());
+      call.cancel();
+    });
+  }
+
+  /** Calls in progress on this member. */
+  public int running() {
+    return calls.size();
   }
 
   private <T> Future<?> serve(String address, int capacity, BiConsumer<T, StreamReply> work) {

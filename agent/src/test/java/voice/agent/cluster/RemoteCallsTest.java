@@ -42,6 +42,8 @@ class RemoteCallsTest {
   private static ClusterNode worker;
   private static RemoteStreams streams;
   private static PacedOpenAiServer model;
+  /** An answer that streams for a minute. */
+  private static PacedOpenAiServer slowModel;
   private static MaryTtsEngine voice;
   private final List<String> retries = new CopyOnWriteArrayList<>();
   private MessageConsumer<Object> scripted;
@@ -58,12 +60,14 @@ class RemoteCallsTest {
     Codecs.register(worker.vertx());
     streams = RemoteStreams.start(gateway.vertx(), gateway.nodeId()).await(20, TimeUnit.SECONDS);
     model = new PacedOpenAiServer(worker.vertx(), List.of("Hi", " there", "."), 10, 200).start().await();
+    slowModel = new PacedOpenAiServer(worker.vertx(), java.util.Collections.nCopies(300, " word"), 10, 5).start().await();
     voice = MaryTtsEngine.start();
   }
 
   @AfterAll
   static void leave() {
     model.close().await();
+    slowModel.close().await();
     worker.close();
     gateway.close();
   }
@@ -139,6 +143,41 @@ class RemoteCallsTest {
     }).get(60, TimeUnit.SECONDS);
     assertThat(retries).containsExactly("the member serving it went silent for 3 s");
     assertThat(heard.toByteArray()).isEqualTo(direct.toByteArray());
+  }
+
+  @Test
+  void aGatewayThatLeavesHasItsCallsStoppedOnTheWorkers() throws Exception {
+    LlmClient client = LlmClients.create(worker.vertx(),
+        LlmConfig.builder("openai", "bench").baseUrl(slowModel.baseUrl()).maxRetries(0).build());
+    WorkerVerticle serving = new WorkerVerticle(worker.nodeId(), null, new ModelService(client, 4), null);
+    deployment = worker.vertx().deployVerticle(serving).await();
+    List<String> left = new CopyOnWriteArrayList<>();
+    worker.onMemberLeft(node -> { // as WorkerRoles wires it
+      left.add(node);
+      serving.callerLeft(node);
+    });
+    ClusterNode other = ClusterNode.join(new ClusterSettings("127.0.0.1", ClusterCodecsTest.freePair(),
+        List.of(worker.settings().host() + ":" + worker.settings().port()), EnumSet.of(Role.gateway), 30),
+        new PrintStream(OutputStream.nullOutputStream()));
+    Codecs.register(other.vertx());
+    RemoteStreams otherStreams = RemoteStreams.start(other.vertx(), other.nodeId()).await(20, TimeUnit.SECONDS);
+    CompletableFuture<LlmEvent> firstText = new CompletableFuture<>();
+    new RemoteLlmClient(otherStreams, retries::add, () -> {}).stream(new LlmRequest("t2", List.of(ChatMessage.user("Hi"))),
+        event -> {
+          if (event instanceof LlmEvent.BlockDelta) {
+            firstText.complete(event);
+          }
+        });
+    firstText.get(30, TimeUnit.SECONDS);
+    assertThat(serving.running()).isEqualTo(1);
+    other.close(); // the answer would stream for a minute more
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (serving.running() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(left).as("members seen leaving").contains(other.nodeId());
+    assertThat(serving.running()).as("calls still running for the gateway that left").isZero();
+    client.close();
   }
 
   private static String deployModel() {

@@ -7,8 +7,6 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import voice.agent.server.bench.FreePorts;
 import voice.core.bus.Codecs;
 import voice.core.llm.LlmEvent;
 import voice.core.message.AudioChunk;
@@ -39,9 +38,9 @@ class ClusterCodecsTest {
   @BeforeAll
   static void twoMembers() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    int port = freePair();
+    int port = FreePorts.pair();
     sender = ClusterNode.join(new ClusterSettings("127.0.0.1", port, List.of(), EnumSet.noneOf(Role.class), 30), quiet);
-    receiver = ClusterNode.join(new ClusterSettings("127.0.0.1", freePair(), List.of("127.0.0.1:" + port),
+    receiver = ClusterNode.join(new ClusterSettings("127.0.0.1", FreePorts.pair(), List.of("127.0.0.1:" + port),
         EnumSet.noneOf(Role.class), 30), quiet);
     Codecs.register(sender.vertx());
     Codecs.register(receiver.vertx());
@@ -92,20 +91,6 @@ class ClusterCodecsTest {
           throw e;
         }
         Thread.sleep(50);
-      }
-    }
-  }
-
-  static int freePair() throws Exception {
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    while (true) {
-      try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
-        int port = first.getLocalPort();
-        try (ServerSocket next = new ServerSocket(port + 1, 1, loopback)) {
-          return port;
-        } catch (Exception taken) {
-          // another pair
-        }
       }
     }
   }

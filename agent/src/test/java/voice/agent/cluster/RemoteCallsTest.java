@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import voice.agent.demo.PacedOpenAiServer;
+import voice.agent.server.bench.FreePorts;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.llm.LlmEvent;
@@ -52,9 +53,9 @@ class RemoteCallsTest {
   @BeforeAll
   static void twoMembers() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    int port = ClusterCodecsTest.freePair();
+    int port = FreePorts.pair();
     gateway = ClusterNode.join(new ClusterSettings("127.0.0.1", port, List.of(), EnumSet.of(Role.gateway), 30), quiet);
-    worker = ClusterNode.join(new ClusterSettings("127.0.0.1", ClusterCodecsTest.freePair(), List.of("127.0.0.1:" + port),
+    worker = ClusterNode.join(new ClusterSettings("127.0.0.1", FreePorts.pair(), List.of("127.0.0.1:" + port),
         EnumSet.of(Role.tts, Role.llm), 30), quiet);
     Codecs.register(gateway.vertx());
     Codecs.register(worker.vertx());
@@ -156,7 +157,7 @@ class RemoteCallsTest {
       left.add(node);
       serving.callerLeft(node);
     });
-    ClusterNode other = ClusterNode.join(new ClusterSettings("127.0.0.1", ClusterCodecsTest.freePair(),
+    ClusterNode other = ClusterNode.join(new ClusterSettings("127.0.0.1", FreePorts.pair(),
         List.of(worker.settings().host() + ":" + worker.settings().port()), EnumSet.of(Role.gateway), 30),
         new PrintStream(OutputStream.nullOutputStream()));
     Codecs.register(other.vertx());

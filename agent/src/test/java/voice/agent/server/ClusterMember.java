@@ -3,8 +3,6 @@ package voice.agent.server;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +42,7 @@ final class ClusterMember implements AutoCloseable {
    * calls they accepted), with JVM flags that keep three JVMs within two cores.
    */
   static ClusterMember start(String name, Path dir, List<String> jvmFlags, String... args) throws IOException {
-    int port = freePortPair();
+    int port = voice.agent.server.bench.FreePorts.pair();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(jvmFlags);
@@ -107,24 +105,5 @@ final class ClusterMember implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
-  }
-
-  /** A port whose next one is free too (Hazelcast's, then the event bus's). */
-  static int freePortPair() throws IOException {
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
-        int port = first.getLocalPort();
-        if (port >= 65534) {
-          continue;
-        }
-        try (ServerSocket next = new ServerSocket(port + 1, 1, loopback)) {
-          return port;
-        } catch (IOException taken) {
-          // try another
-        }
-      }
-    }
-    throw new IOException("no two free ports in a row on 127.0.0.1");
   }
 }

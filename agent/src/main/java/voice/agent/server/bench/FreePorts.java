@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free ports on 127.0.0.1 for the benchmark's cluster members. */
-final class FreePorts {
+/** Free ports on 127.0.0.1 for cluster members (the benchmark's, the tests'). */
+public final class FreePorts {
   private FreePorts() {}
 
   /** A port whose next one is free too (a member's Hazelcast port, then its event-bus port). */
-  static int pair() throws IOException {
+  public static int pair() throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket first = new ServerSocket(0, 1, loopback)) {

@@ -11,6 +11,7 @@ import voice.agent.cli.ModelsCommand;
 import voice.agent.cli.SayCommand;
 import voice.agent.cli.ServeCommand;
 import voice.agent.cli.TranscribeCommand;
+import voice.agent.cli.WorkerCommand;
 
 /** The {@code voice-agent} command line. */
 @Command(
@@ -21,7 +22,7 @@ import voice.agent.cli.TranscribeCommand;
     subcommands = {
       AskCommand.class, SayCommand.class, ChatCommand.class, ServeCommand.class,
       TranscribeCommand.class, ChunkCommand.class, ModelsCommand.class, BenchCommand.class,
-      DevicesCommand.class
+      DevicesCommand.class, WorkerCommand.class
     })
 public final class Main implements Runnable {
   private static final String NO_CLOSURES = "picocli.disable.closures";

@@ -19,6 +19,7 @@ import voice.agent.bench.FootprintProbe;
 import voice.agent.bench.TurnTakingFigures;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
+import voice.agent.server.bench.ClusterBench;
 import voice.agent.server.bench.ServeRssBench;
 import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
@@ -88,12 +89,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Instead: replay spoken turn-taking in real time (--runs times): plain questions (voice-to-voice p50/p95), utterances with pauses inside (premature answers, added delay), backchannels over an answer (resumed, gap) and a real interruption, with speculative requests started and committed.")
   boolean turnTaking;
 
+  @Option(names = "--cluster",
+      description = "Instead: the cross-node hop of the clustered event bus (p50, p95), then --voice-sessions N (default 4) voice sessions on one node and on a gateway with two workers doing stt, tts and llm (child JVMs on 127.0.0.1), in one run.")
+  boolean cluster;
+
   @Mixin LlmOptions llm;
 
   @Mixin TurnTakingOptions turnRules;
 
   @Override
   public Integer call() throws Exception {
+    if (cluster) {
+      return clusterBench();
+    }
     if (voiceSessions != null) {
       return voiceLoad();
     }
@@ -172,6 +180,33 @@ public final class BenchCommand implements Callable<Integer> {
           step.rssPerExtraSessionBytes() / 1048576.0);
     }
     System.out.println("Largest N that held: " + report.largestHeld());
+    return 0;
+  }
+
+  private int clusterBench() throws Exception {
+    int sessions = voiceSessions != null ? voiceSessions : 4;
+    if (sessions < 1) {
+      throw new UserError("--voice-sessions must be at least 1, got " + sessions, 2);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    ClusterBench.Report report = ClusterBench.run(sessions, voiceSpeech, 1000, System.err);
+    System.out.println("| Cross-node hop (2 members, 127.0.0.1) | p50 | p95 |");
+    System.out.println("|---|---|---|");
+    System.out.printf(Locale.ROOT, "| TextChunk | %.3f ms | %.3f ms |%n", report.hops().text().p50Ms(), report.hops().text().p95Ms());
+    System.out.printf(Locale.ROOT, "| AudioChunk, 100 ms of 48 kHz | %.3f ms | %.3f ms |%n", report.hops().audio().p50Ms(),
+        report.hops().audio().p95Ms());
+    System.out.println();
+    System.out.println("| Setup | Voice sessions | Held | Answered | Underruns | Cross-talk | Voice-to-voice p50 / max |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (ClusterBench.Row row : report.rows()) {
+      VoiceLoadBench.Step step = row.step();
+      System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %s | %.0f / %.0f ms |%n", row.setup(), step.sessions(),
+          step.held() ? "yes" : "no", step.answered(), step.underruns(), step.crossTalk() ? "yes" : "no",
+          step.voiceToVoiceP50Ms(), step.voiceToVoiceMaxMs());
+    }
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package voice.agent.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -8,6 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import voice.agent.UserError;
+import voice.agent.cluster.ClusterSettings;
+import voice.agent.cluster.Gateway;
+import voice.agent.cluster.Role;
 import voice.agent.config.AgentConfig;
 import voice.agent.pipeline.SharedVoice;
 import voice.agent.server.AgentServer;
@@ -27,6 +31,9 @@ import voice.tts.SpeechEngine;
         "API keys: VOICE_AGENT_API_KEYS=key1,key2 (or server.api_keys in the config file). With keys set, API",
         "clients send 'Authorization: Bearer KEY'; the web page asks for a key once and keeps a session",
         "cookie (the key never goes in a URL). Without keys, anyone who can reach the address may use it.",
+        "",
+        "Cluster: --cluster --roles gateway[,stt,tts,llm] keeps the conversations here and asks the members",
+        "offering stt, tts and llm ('voice-agent worker', or this node by its roles) for that work.",
         "",
         "Exit codes: 1 when the server cannot start (e.g. the port is in use), 2 for a bad option."})
 public final class ServeCommand implements Callable<Integer> {
@@ -87,6 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin LlmOptions llm;
 
+  @Mixin ClusterOptions cluster;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -101,9 +110,12 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UserError("timeouts and limits must be 0 (off) or positive, was " + value, 2);
       }
     }
+    cluster.checkUnused();
     Supplier<Recognizer> recognizers = stt.recognizers();
     AgentConfig config = AgentConfig.load(llm.configFile);
-    LlmConfig llmConfig = llm.toConfig(config);
+    ClusterSettings clustered = cluster.enabled() ? gatewaySettings(config) : null;
+    // A gateway that offers no llm role runs no model itself: it needs no provider configured.
+    LlmConfig llmConfig = clustered == null || clustered.offers(Role.llm) ? llm.toConfig(config) : null;
     ServerSettings base = ServerSettings.defaults()
         .withAddress(host, port)
         .withConfig(config, System.getenv())
@@ -114,17 +126,19 @@ public final class ServeCommand implements Callable<Integer> {
             .withPerKey(maxSessionsPerKey, ServerLimits.defaults().badMessagesPerMinute(),
                 ServerLimits.defaults().failedAuthPerMinute())
             .withAllowedOrigins(allowedOrigins));
-    ServerSettings settings = base.withConversation(llm.turnOptions(config), echo.apply(turnTaking.apply(base.sttOptions(), config)), llmConfig.model());
+    ServerSettings settings = base.withConversation(llm.turnOptions(config), echo.apply(turnTaking.apply(base.sttOptions(), config)),
+        llmConfig != null ? llmConfig.model() : llm.model != null ? llm.model : "cluster");
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
     // Sessions share one decoder per core, each held only inside an utterance. The pool opens its
     // first decoder now: a missing speech model fails with one line, not per session.
-    RecognizerPool decoders = RecognizerPool.sizedToCores(recognizers);
-    SpeechEngine tts = SharedVoice.start();
+    RecognizerPool decoders = clustered == null || clustered.offers(Role.stt) ? RecognizerPool.sizedToCores(recognizers) : null;
     AgentServer server;
     try {
-      server = AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), tts, decoders::lease);
+      server = clustered == null
+          ? AgentServer.start(settings, vertx -> llm.createClient(vertx, llmConfig), SharedVoice.start(), decoders::lease)
+          : startGateway(settings, clustered, llmConfig, decoders);
     } catch (UserError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -137,6 +151,25 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "serve-shutdown"));
     new CountDownLatch(1).await(); // serves until the process is stopped
     return 0;
+  }
+
+  private ClusterSettings gatewaySettings(AgentConfig config) {
+    ClusterSettings settings = cluster.resolve(config, List.of(Role.gateway.name()));
+    if (!settings.offers(Role.gateway)) {
+      throw new UserError("serve holds the conversations: its --roles must include gateway"
+          + " (a node that only does work is 'voice-agent worker --cluster --roles " + Role.join(settings.roles()) + "')", 2);
+    }
+    return settings;
+  }
+
+  /** The conversations here; recognition, model and voice on the members that offer them (this one too, by its roles). */
+  private AgentServer startGateway(ServerSettings settings, ClusterSettings clustered, LlmConfig llmConfig,
+      RecognizerPool decoders) {
+    SpeechEngine localTts = clustered.offers(Role.tts) ? SharedVoice.start() : null;
+    Gateway gateway = new Gateway(clustered, System.err);
+    return AgentServer.start(settings, gateway,
+        vertx -> gateway.model(llmConfig == null ? null : llm.createClient(vertx, llmConfig), localTts, decoders),
+        gateway::voice, gateway::recognizer);
   }
 
   /** One line, whatever Netty threw: "Address already in use" becomes what to do about it. */

@@ -48,9 +48,15 @@ import voice.core.io.OsReason;
  *   blocked_terms: [password]
  *   redact: [email, phone]
  *   max_answer_chars: 4000
+ * cluster:                       # serve/worker --cluster; options override these
+ *   roles: [gateway, tts, llm]
+ *   host: 10.0.0.1               # this node's address, as the other members reach it
+ *   port: 5701                   # Hazelcast's port; the event bus listens on the next one
+ *   members: [10.0.0.2:5701]
+ *   join_timeout_s: 30
  * </pre>
  */
-public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardrails) {
+public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardrails, Cluster cluster) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -60,6 +66,7 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
     voice = voice == null ? new Voice(null, null, null, null, null) : voice;
     server = server == null ? new Server(null, null, null) : server;
     guardrails = guardrails == null ? new Guardrails(null, null, null) : guardrails;
+    cluster = cluster == null ? new Cluster(null, null, null, null, null) : cluster;
   }
 
     public record Llm(
@@ -76,8 +83,10 @@ public record AgentConfig(Llm llm, Voice voice, Server server, Guardrails guardr
 
     public record Guardrails(List<String> blockedTerms, List<String> redact, Integer maxAnswerChars) {}
 
+    public record Cluster(List<String> roles, String host, Integer port, List<String> members, Integer joinTimeoutS) {}
+
   public static AgentConfig empty() {
-    return new AgentConfig(null, null, null, null);
+    return new AgentConfig(null, null, null, null, null);
   }
 
   /** Loads {@code explicit} when given (it must exist), else the default file when present. */

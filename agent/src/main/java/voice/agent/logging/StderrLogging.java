@@ -29,7 +29,13 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
       "io.vertx.core.http.impl.HttpClientConnectionInternal", Level.ERROR,
       // At the end of a run the stages stop one after another; a playback progress still in
       // flight to a stage already stopped is dropped, and Vert.x warns about it.
-      "io.vertx.core.eventbus.impl.MessageConsumerImpl", Level.ERROR);
+      "io.vertx.core.eventbus.impl.MessageConsumerImpl", Level.ERROR,
+      // Cluster: Hazelcast's start-up notes (CP subsystem off, module access) are not the
+      // user's business; voice.agent.cluster says when a member joins or leaves.
+      "com.hazelcast", Level.ERROR,
+      // Messages still on their way to a member just killed warn once each; the call fails over
+      // and ClusterNode says that the member left, once.
+      "io.vertx.core.eventbus.impl.clustered.ClusteredEventBus", Level.ERROR);
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import voice.agent.server.access.AccessControl;
+import voice.agent.server.access.ApiErrors;
 import voice.agent.server.access.RateLimiter;
 import voice.agent.server.access.BrowserPolicy;
 import voice.agent.server.access.SessionSlots;
@@ -44,6 +45,8 @@ import voice.tts.SpeechEngine;
  * its own Vert.x instance (with Micrometer metrics), behind the limits of {@link ServerLimits}.
  */
 public final class AgentServer implements AutoCloseable {
+  /** Seconds a client refused for want of a cluster member waits: a worker starts in seconds. */
+  static final int CLUSTER_RETRY_AFTER_S = 5;
   private final Vertx vertx;
   private final HttpServer http;
   private final LlmClient llm;
@@ -74,20 +77,29 @@ public final class AgentServer implements AutoCloseable {
    */
   public static AgentServer start(ServerSettings settings, Function<Vertx, LlmClient> llmFactory,
       SpeechEngine tts, Supplier<Recognizer> recognizers) {
+    return start(settings, Placement.STANDALONE, llmFactory, () -> tts, recognizers);
+  }
+
+  /**
+   * As above, with the work placed by {@code placement} (a cluster's gateway); {@code tts} is
+   * asked for once the model client exists.
+   */
+  public static AgentServer start(ServerSettings settings, Placement placement, Function<Vertx, LlmClient> llmFactory,
+      Supplier<SpeechEngine> ttsFactory, Supplier<Recognizer> recognizers) {
     ServerMetrics metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+    Vertx vertx = placement.vertx(
+        new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             // No remote or local address nor pool name (the provider's host must not show on /metrics), no
             // event-bus address (each session's scoped addresses would add series forever).
             .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_SIDE,
-                Label.EB_FAILURE, Label.POOL_TYPE, Label.NAMESPACE))))
-        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-        .build();
+                Label.EB_FAILURE, Label.POOL_TYPE, Label.NAMESPACE))),
+        builder -> builder.withMetrics(new MicrometerMetricsFactory(metrics.registry())));
     Codecs.register(vertx);
     LlmClient llm = null;
     TranscriptLog transcript = null;
     try {
       llm = llmFactory.apply(vertx);
+      SpeechEngine tts = ttsFactory.get();
       transcript = settings.transcript() == null ? null
           : TranscriptLog.open(settings.transcript(), settings.transcriptMaxBytes(), TranscriptLog.DEFAULT_KEEP);
       ServerLimits limits = settings.limits();
@@ -95,7 +107,7 @@ public final class AgentServer implements AutoCloseable {
       RateLimiter perKey = new RateLimiter(settings.rateLimitPerMinute());
       ConnectionGuard guard = new ConnectionGuard(vertx, limits, settings.maxBodyBytes(), metrics);
       VoiceEndpoint voice = voiceEndpoint(vertx, settings, llm, transcript, metrics, tts, recognizers, slots, perKey, guard);
-      Router router = router(vertx, settings, llm, transcript, metrics, voice, slots, perKey, guard);
+      Router router = router(vertx, settings, llm, transcript, metrics, voice, slots, perKey, guard, placement);
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setHost(settings.host()).setPort(settings.port())
               .setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
@@ -131,7 +143,8 @@ public final class AgentServer implements AutoCloseable {
   }
 
   private static Router router(Vertx vertx, ServerSettings settings, LlmClient llm, TranscriptLog transcript,
-      ServerMetrics metrics, VoiceEndpoint voice, SessionSlots slots, RateLimiter perKey, ConnectionGuard guard) {
+      ServerMetrics metrics, VoiceEndpoint voice, SessionSlots slots, RateLimiter perKey, ConnectionGuard guard,
+      Placement placement) {
     metrics.activeSessions(slots::active);
     AccessControl access = new AccessControl(settings.apiKeys(), perKey, settings.limits().failedAuthPerMinute(), metrics::error);
     Handler<RoutingContext> tooLarge = rc -> {
@@ -143,7 +156,8 @@ public final class AgentServer implements AutoCloseable {
     };
     Router router = Router.router(vertx);
     router.route().handler(new BrowserPolicy(settings.limits().allowedOrigins(), () -> metrics.error("origin_refused"))::handle);
-    router.get("/health").handler(rc -> rc.json(new JsonObject().put("status", "ok").put("sessions", slots.active())));
+    router.get("/health").handler(rc -> rc.json(new JsonObject().put("status", "ok").put("sessions", slots.active())
+        .mergeIn(new JsonObject(placement.health()))));
     // The page itself is public: it holds no secret, and it is where a user logs in.
     // Only the page's own files: an API path (a WebSocket upgrade above all) must not take the detour.
     router.getWithRegex("/(?:[A-Za-z0-9-]+\\.(?:html|js|css))?")
@@ -156,14 +170,26 @@ public final class AgentServer implements AutoCloseable {
     ModelsHandler models = new ModelsHandler(settings.model());
     router.get("/v1/models").handler(models::list);
     router.get("/v1/models/*").handler(models::one);
+    router.post("/v1/chat/completions").handler(rc -> admit(rc, placement.textRefusal(), metrics));
     router.post("/v1/chat/completions")
         .handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()).setHandleFileUploads(false))
         .handler(new ChatCompletionsHandler(
             client -> new GuardedLlmClient(llm, settings.guardrails(), transcript, "http", client),
             settings.model(), metrics))
         .failureHandler(tooLarge);
-    router.get("/v1/voice").handler(voice);
+    router.get("/v1/voice").handler(rc -> admit(rc, placement.voiceRefusal(), metrics)).handler(voice);
     return router;
+  }
+
+  /** A request no member can take now: 429 with retry-after, before anything starts. */
+  private static void admit(RoutingContext rc, String refusal, ServerMetrics metrics) {
+    if (refusal == null) {
+      rc.next();
+      return;
+    }
+    metrics.error("cluster_busy");
+    rc.response().putHeader("retry-after", Integer.toString(CLUSTER_RETRY_AFTER_S));
+    ApiErrors.send(rc.response(), 429, refusal, "rate_limit_error", "cluster_busy");
   }
 
   public int port() {

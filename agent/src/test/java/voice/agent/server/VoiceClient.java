@@ -86,6 +86,10 @@ final class VoiceClient implements AutoCloseable {
     return socket.closeStatusCode();
   }
 
+  String closeReason() {
+    return socket.closeReason();
+  }
+
   /** The first event that matches, waiting for it (bounded, not a timing assertion). */
   JsonObject await(String what, Predicate<JsonObject> match) throws InterruptedException {
     return awaitAfter(0, what, match);

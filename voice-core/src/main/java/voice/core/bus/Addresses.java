@@ -67,6 +67,26 @@ public final class Addresses {
   /** {@link voice.core.message.TurnSummary}: a turn's figures, when it ended. */
   public static final String METRICS = "voice.metrics";
 
+  /**
+   * Cluster (serve/worker {@code --cluster}): a {@link voice.core.message.TextChunk} to speak,
+   * sent point to point to one member offering the {@code tts} role. Headers {@code call} and
+   * {@code reply-to} say where the {@link voice.core.message.AudioChunk}s stream back.
+   */
+  public static final String CLUSTER_TTS = "voice.cluster.tts";
+  /** Cluster: a {@link voice.core.message.LlmRequest} for one member offering {@code llm}; LlmEvents stream back. */
+  public static final String CLUSTER_LLM = "voice.cluster.llm";
+  /**
+   * Cluster: opens an utterance's recognition on one member offering {@code stt} (body: an empty
+   * {@link voice.core.message.AudioFrame}); partial and final {@link voice.core.message.Transcript}s stream back.
+   */
+  public static final String CLUSTER_STT = "voice.cluster.stt";
+  /** Cluster: an utterance's {@link voice.core.message.AudioFrame}s for the member recognizing it, scoped by its node id; {@code last} ends it. */
+  public static final String CLUSTER_STT_AUDIO = "voice.cluster.stt.audio";
+  /** Cluster: a node's own stream address ({@link #scoped} with its node id), where its calls' messages arrive. */
+  public static final String CLUSTER_STREAM = "voice.cluster.stream";
+  /** Cluster: a {@link voice.core.message.TurnCancel} (turn = the call id) for a worker node, scoped by its node id. */
+  public static final String CLUSTER_CANCEL = "voice.cluster.cancel";
+
   private Addresses() {}
 
   /** The address {@code base} inside one conversation's scope. */

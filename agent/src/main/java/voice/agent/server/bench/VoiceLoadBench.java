@@ -32,7 +32,7 @@ import voice.tts.mary.MaryTtsEngine;
  */
 public final class VoiceLoadBench {
   public static final Path DEFAULT_SPEECH = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
-  private static final List<String> ANSWER = List.of("Going", " forward", " ten", " meters", " now", ".",
+  static final List<String> ANSWER = List.of("Going", " forward", " ten", " meters", " now", ".",
       " I", " will", " tell", " you", " when", " I", " get", " there", ".");
 
   /** One step: {@code sessions} at once. */
@@ -59,9 +59,7 @@ public final class VoiceLoadBench {
    * @param log progress lines, one per step
    */
   public static Report run(int maxSessions, Path speechRaw16k, PrintStream log) throws IOException {
-    byte[] speech = Files.readAllBytes(speechRaw16k);
-    byte[] utterance = new byte[speech.length + 32_000 * 2]; // then 2 s of silence ends the utterance
-    System.arraycopy(speech, 0, utterance, 0, speech.length);
+    byte[] utterance = utterance(speechRaw16k);
     // As serve does it: one decoder per core, shared by the sessions.
     RecognizerPool decoders = RecognizerPool.sizedToCores(
         () -> SpeechEngines.fromEnvironment(null).open(SpeechEngines.Choice.POCKETSPHINX, null));
@@ -109,11 +107,19 @@ public final class VoiceLoadBench {
     return new Report(largest, steps);
   }
 
+  /** The recording, then 2 s of silence that ends the utterance. */
+  static byte[] utterance(Path speechRaw16k) throws IOException {
+    byte[] speech = Files.readAllBytes(speechRaw16k);
+    byte[] utterance = new byte[speech.length + 32_000 * 2];
+    System.arraycopy(speech, 0, utterance, 0, speech.length);
+    return utterance;
+  }
+
   /**
    * One step of {@code n} sessions. RSS is the process's highest reading in the step; the extra
    * sessions' cost is its growth over the previous steps' highest, shared by the sessions added.
    */
-  private static Step step(Vertx vertx, int port, int n, byte[] utterance, int added, long rssBefore) {
+  static Step step(Vertx vertx, int port, int n, byte[] utterance, int added, long rssBefore) {
     RssPeak rss = new RssPeak();
     List<LoadClient> clients = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -153,7 +159,7 @@ public final class VoiceLoadBench {
         rssPeak, Math.max(0, rssPeak - rssBefore) / Math.max(1, added));
   }
 
-  private static void awaitSessionsEnded(AgentServer server) {
+  static void awaitSessionsEnded(AgentServer server) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (server.activeSessions() > 0 && System.nanoTime() < deadline) {
       try {

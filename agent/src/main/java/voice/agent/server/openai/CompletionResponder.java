@@ -82,6 +82,9 @@ final class CompletionResponder {
     metrics.error("llm_" + error.errorType());
     UpstreamErrors.PublicError shown = UpstreamErrors.report(json.id(), error.errorType(), error.message());
     if (!headersSent) {
+      if (shown.status() == 429) {
+        response.putHeader("retry-after", "5");
+      }
       ApiErrors.send(response, shown.status(), shown.message(), shown.type(), null);
       return;
     }

@@ -27,6 +27,14 @@ public final class UpstreamErrors {
     if ("rate_limited".equals(errorType)) { // the server's own limit: nothing of the provider's in it
       return new PublicError("rate_limit_error", 429, detail + " (request id " + requestId + ")");
     }
+    if ("cluster_busy".equals(errorType)) { // no cluster member could take it: the client may come back
+      return new PublicError("rate_limit_error", 429, detail + " (request id " + requestId + ")");
+    }
+    if ("worker_lost".equals(errorType)) {
+      LOG.warn("request {}: {}", requestId, detail);
+      return new PublicError("worker_lost", 502, "the cluster member writing the answer was lost mid-answer; ask again"
+          + " (request id " + requestId + ")");
+    }
     LOG.warn("request {}: upstream model failed ({}): {}", requestId, errorType, maskCredentials(detail));
     String type;
     int status;

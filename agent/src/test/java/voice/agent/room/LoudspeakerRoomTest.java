@@ -27,6 +27,7 @@ import voice.llm.LlmClient;
 import voice.llm.LlmClients;
 import voice.llm.LlmConfig;
 import voice.stt.SttOptions;
+import voice.stt.echo.AecMode;
 import voice.stt.sphinx.PocketSphinxModel;
 import voice.stt.sphinx.PocketSphinxRecognizer;
 import voice.tts.mary.MaryTtsEngine;
@@ -86,7 +87,7 @@ class LoudspeakerRoomTest {
       vertx.eventBus().<AgentEvent>consumer(Addresses.scoped(Addresses.EVENTS, scope), m -> events.add(m.body()));
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
       // The room's microphone publishes the frames; one decoder serves the sessions in turn.
-      Listening listening = Listening.of(recognizer, SttOptions.DEFAULT, null).sharingRecognizer();
+      Listening listening = Listening.of(recognizer, SttOptions.DEFAULT.withAec(AecMode.parse(System.getProperty("room.aec", "off"))), null).sharingRecognizer();
       pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options, listening).await();
       room.start();
     }
@@ -108,6 +109,7 @@ class LoudspeakerRoomTest {
     public void close() throws Exception {
       room.stop();
       pipeline.close().await();
+      System.out.println("room echo path: " + pipeline.echoFigures());
       llm.close();
     }
   }

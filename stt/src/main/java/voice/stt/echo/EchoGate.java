@@ -1,13 +1,14 @@
 package voice.stt.echo;
 
-import voice.core.audio.Resampler;
+import voice.core.audio.Pcm16;
+import voice.core.message.PlaybackAudio;
 
 /**
  * Keeps the assistant's own voice, heard back through the microphone, from counting as speech.
  *
  * <p>It is told the audio sent to the loudspeaker ({@link #addReference}) and when a turn's
  * audio stops ({@link #stopTurn}); {@link #process} then plays that reference on the
- * microphone's clock (see {@link PlaybackReference}) and, for each 20 ms of microphone input,
+ * microphone's clock (see {@link DeviceReference}) and, for each 20 ms of microphone input,
  * predicts the echo energy from the reference: the delay is found by envelope correlation
  * ({@link EchoDelayEstimator}), the coupling gain from recent energy ratios
  * ({@link CouplingEstimate}). Input that the predicted echo explains is turned down to the
@@ -33,6 +34,9 @@ import voice.core.audio.Resampler;
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
+  // Behind the canceller and its residual-echo suppression, what is left of the echo stays at
+  // least 18 dB under it (the worst bursts in the loudspeaker room); a user above -12 dB passes.
+  static final double CANCELLED_MARGIN_DB = -12;
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
@@ -45,17 +49,21 @@ public final class EchoGate implements AutoCloseable {
   private final SpeexEchoCanceller canceller;
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
-  private final PlaybackReference reference = new PlaybackReference();
+  private final DeviceReference reference = new DeviceReference();
   private final SharedClockHistory history = new SharedClockHistory();
   private final EchoDelayEstimator delay = new EchoDelayEstimator();
   private final LocalLagTracker localLag = new LocalLagTracker();
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
-  private Resampler resampler;
-  private int resamplerRate;
-  private String resamplerTurn;
+  private final CouplingEstimate residual = new CouplingEstimate();
+  private boolean deviceReports;
+  private double echoBefore;
+  private double echoAfter;
   private short[] played = new short[FRAME];
-  private double floorDb = Double.NaN;
+  private final NoiseFloor judgedFloor = new NoiseFloor();
+  private final NoiseFloor heardFloor = new NoiseFloor();
+  private final NoiseFloor rawFloor = new NoiseFloor();
+  private short[] raw = new short[FRAME];
   private long sinceDelayUpdate;
   private long suppressedSamples;
   private int alignedDelayBlocks = -1;
@@ -78,19 +86,37 @@ public final class EchoGate implements AutoCloseable {
     this.marginUnknownDelay = Math.pow(10, marginUnknownDelayDb / 10);
   }
 
-  /** Audio of {@code turn} just sent to the loudspeaker, mono 16-bit at {@code sampleRate}. */
+  /**
+   * Audio of {@code turn} just sent to the loudspeaker, mono 16-bit at {@code sampleRate}, for a
+   * playback that does not report what its device plays: it is taken to play after what was sent
+   * before, or at once. Ignored once the device reports ({@link #devicePlays}).
+   */
   public void addReference(String turn, int sampleRate, short[] pcm) {
-    if (resampler == null || !turn.equals(resamplerTurn) || resamplerRate != sampleRate) {
-      resampler = new Resampler(sampleRate, Resampler.RATE_16K);
-      resamplerRate = sampleRate;
-      resamplerTurn = turn;
+    if (!deviceReports) {
+      reference.append(turn, sampleRate, pcm);
     }
-    reference.add(turn, resampler.process(pcm, 0, pcm.length));
   }
 
-  /** The turn's audio stopped; what of it was not yet played never will be. */
+  /** The turn's audio stopped; what of it was not yet played never will be (the device's flushes say it when it reports). */
   public void stopTurn(String turn) {
-    reference.stop(turn);
+    if (!deviceReports) {
+      reference.stop(turn);
+    }
+  }
+
+  /** The microphone's first sample was captured at {@code tMs} (monotonic milliseconds): the clock the device's pieces are placed on. */
+  public void captureStartedAt(long tMs) {
+    reference.captureStartedAt(tMs * 1000);
+  }
+
+  /** What the playback stage wrote to its device, and when it sounds: from now on the reference. */
+  public void devicePlays(PlaybackAudio piece) {
+    deviceReports = true;
+    if (piece.flush()) {
+      reference.cutAt(piece.playsAtUs());
+    } else {
+      reference.place(piece.turn(), piece.sampleRate(), piece.frame(), piece.playsAtUs(), Pcm16.samples(piece.pcm()));
+    }
   }
 
   /** Gates 16 kHz microphone samples in place; returns true if any of them was echo. */
@@ -107,18 +133,30 @@ public final class EchoGate implements AutoCloseable {
       played = new short[n];
     }
     reference.play(played, 0, n);
-    if (canceller != null) {
-      relearnAfterARestart(played, n);
-      if (n == canceller.frameSize()) {
-        canceller.cancel(pcm, off, played);
+    if (raw.length < n) {
+      raw = new short[n];
+    }
+    System.arraycopy(pcm, off, raw, 0, n);
+    double judged;
+    if (canceller != null && n == canceller.frameSize()) {
+      if (!deviceReports) {
+        relearnAfterARestart(played, n);
       }
+      judged = canceller.cancel(pcm, off, played);
+      if (energy(played, 0, n) > AUDIBLE_REF) {
+        echoBefore += energy(raw, 0, n);
+        echoAfter += energy(pcm, off, n);
+      }
+    } else {
+      judged = energy(pcm, off, n);
     }
-    double micEnergy = 0;
+    double heard = energy(pcm, off, n);
+    // The delay is the room's: it is searched on the microphone as captured, not on what the canceller left.
     for (int i = 0; i < n; i++) {
-      micEnergy += (double) pcm[off + i] * pcm[off + i];
-      history.add(pcm[off + i], played[i]);
+      history.add(raw[i], played[i]);
     }
-    micEnergy /= n;
+    double micEnergy = judged;
+    double rawEnergy = energy(raw, 0, n);
     long to = history.now();
     long from = to - n;
     sinceDelayUpdate += n;
@@ -132,7 +170,12 @@ public final class EchoGate implements AutoCloseable {
     if (recentLag >= 0) {
       aligned = Math.max(aligned, alignedReference(from, to, recentLag));
     }
-    double noise = noiseFloor(micEnergy, loose);
+    double noise = judgedFloor.update(micEnergy, loose > 0);
+    double heardNoise = heardFloor.update(heard, loose > 0);
+    // With a canceller, the coupling is the room's (learnt on the raw microphone), and what is left
+    // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
+    double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
+    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
     double excess = Math.max(0, micEnergy - noise);
     boolean echo = isEcho(excess, loose, aligned, 1);
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
@@ -147,14 +190,21 @@ public final class EchoGate implements AutoCloseable {
       holdFrames = 0;
     }
     if (aligned > AUDIBLE_REF) {
-      alignedCoupling.add(excess / aligned);
+      alignedCoupling.add(rawExcess / aligned);
+      if (canceller != null && rawExcess > 0) {
+        residual.add(excess / rawExcess);
+      }
     }
     if (loose > AUDIBLE_REF) {
-      looseCoupling.add(excess / loose);
+      looseCoupling.add(rawExcess / loose);
+    }
+    if (!echo && excess > 4 * noise && loose > 0) {
+      Dbg.log("pass t=" + history.now() / 16 + " raw=" + (int) (10 * Math.log10(rawEnergy + 1)) + " mic=" + (int) (10 * Math.log10(micEnergy + 1)) + " aligned=" + (int) (10 * Math.log10(aligned + 1))
+          + " loose=" + (int) (10 * Math.log10(loose + 1)) + " coup=" + (int) couplingDb() + " delay=" + delayMs() + " lag=" + recentLag);
     }
     if (echo) {
       suppressedSamples += n;
-      double scale = micEnergy <= noise ? 1 : Math.sqrt(noise / micEnergy);
+      double scale = heard <= heardNoise ? 1 : Math.sqrt(heardNoise / heard);
       for (int i = off; i < off + n; i++) {
         pcm[i] = (short) Math.round(pcm[i] * scale);
       }
@@ -184,6 +234,20 @@ public final class EchoGate implements AutoCloseable {
     silentReferenceFrames = 0;
   }
 
+  /**
+   * How much of the echo the canceller leaves, as the gate must assume it: what it left lately
+   * (the median ratio, so while the filter converges the gate is as strict as alone), but never
+   * less than {@link #CANCELLED_MARGIN_DB} under the margin, so a burst where the filter slips
+   * stays under the bar.
+   */
+  private double residualFactor() {
+    if (canceller == null) {
+      return 1;
+    }
+    double left = residual.ready() ? residual.gain() : 1;
+    return Math.max(left, Math.pow(10, (CANCELLED_MARGIN_DB - 8) / 10));
+  }
+
   private boolean isEcho(double excess, double loose, double aligned, double slack) {
     if (loose <= 0) {
       return false; // nothing played lately: nothing to mistake for the user
@@ -196,7 +260,7 @@ public final class EchoGate implements AutoCloseable {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected;
+    return excess <= slack * expected * residualFactor();
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
@@ -226,17 +290,27 @@ public final class EchoGate implements AutoCloseable {
     return most;
   }
 
-  /** The room's noise level: follows quiet input fast and louder input slowly, frozen while the loudspeaker plays. */
-  private double noiseFloor(double micEnergy, double loose) {
-    double db = 10 * Math.log10(Math.max(1, micEnergy));
-    if (Double.isNaN(floorDb)) {
-      floorDb = db;
-    } else if (db < floorDb) {
-      floorDb += (db - floorDb) * 0.15;
-    } else if (loose <= 0) {
-      floorDb += (db - floorDb) * 0.004;
+  private static double energy(short[] pcm, int off, int n) {
+    double sum = 0;
+    for (int i = off; i < off + n; i++) {
+      sum += (double) pcm[i] * pcm[i];
     }
-    return Math.pow(10, floorDb / 10);
+    return sum / n;
+  }
+
+  /** How much the canceller turned the microphone down while the loudspeaker played, in dB; NaN without one. */
+  public double cancelledDb() {
+    return echoAfter <= 0 ? Double.NaN : 10 * Math.log10(echoBefore / echoAfter);
+  }
+
+  /** The share of a core the canceller took per second of audio; 0 without one. */
+  public double cancellerCoreShare() {
+    return canceller == null ? 0 : canceller.coreShare();
+  }
+
+  /** The session's figures so far. */
+  public EchoFigures figures() {
+    return new EchoFigures(cancelledDb(), cancellerCoreShare(), delayMs(), suppressedMs());
   }
 
   /** Whether an echo canceller runs ahead of the gate. */

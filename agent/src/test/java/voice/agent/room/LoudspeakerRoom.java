@@ -5,33 +5,39 @@ import io.vertx.core.eventbus.EventBus;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import voice.audio.out.AudioSink;
-import voice.core.audio.Resampler;
 import voice.core.bus.Addresses;
 import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
 
 /**
- * A simulated room with a loudspeaker and a microphone. As a sink (wrap it in a
- * {@code RealtimePacedSink}, which hands it audio as a device would play it) it is the
- * loudspeaker; its microphone thread publishes what the room sounds like as 20 ms
- * {@link AudioFrame}s in real time on the scope's {@code voice.audio.in}: the loudspeaker
- * delayed and attenuated, with an early reflection, pink-ish noise, and a user's recording at a
- * chosen moment. Positions are room milliseconds since {@link #start()}.
+ * A simulated room with a loudspeaker and a microphone. As a sink it is the loudspeaker, and
+ * behaves like a sound card: {@link #write} blocks while 100 ms are queued, what is written plays
+ * right after what is queued, or from the moment it is written when the device had run dry,
+ * {@link #flush} silences what is not yet played, and {@link #playedFrames} is the device's
+ * position. Each sample is placed in the room at the instant it plays, at the sink's rate. The
+ * microphone thread publishes what the room sounds like as 20 ms {@link AudioFrame}s in real time
+ * on the scope's {@code voice.audio.in}: the loudspeaker delayed and attenuated (through a
+ * low-pass, as the microphone takes it at 16 kHz), with an early reflection, pink-ish noise, and a
+ * user's recording at a chosen moment. Positions are room milliseconds since {@link #start()}.
  */
 final class LoudspeakerRoom implements AudioSink {
   private static final int RATE = 16_000;
   private static final int FRAME = 320;
+  private static final int SECONDS = 200;
+  private static final int BUFFER_MS = 100; // as SpeakerSink asks of a line
 
   private final EventBus bus;
   private final String scope;
   private final int delaySamples;
   private final double echoGain;
   private final double noiseRms;
-  private final short[] speaker = new short[RATE * 180];
-  private final short[] user = new short[RATE * 180];
-  private Resampler resampler;
-  private int speakerCursor;
+  private final short[] user = new short[RATE * SECONDS];
+  private short[] speaker = new short[0]; // at the sink's rate, each sample where it plays
+  private int sinkRate;
+  private int step; // sink samples per microphone sample
+  private double[] lowPass = {1};
+  private long queuedEnd; // where the device's queued audio ends, in sink samples since start
   private long writtenFrames;
   private volatile long startNanos = -1;
   private volatile boolean running;
@@ -83,7 +89,7 @@ final class LoudspeakerRoom implements AudioSink {
     double pink = 0;
     short[] frame = new short[FRAME];
     bus.publish(Addresses.scoped(Addresses.CAPTURE_STARTED, scope), new CaptureStarted(MonotonicClock.millis()));
-    for (long k = 0; running && (k + 1) * FRAME < speaker.length; k++) {
+    for (long k = 0; running && (k + 1) * FRAME < user.length; k++) {
       long due = startNanos + (k + 1) * 20_000_000L;
       while (System.nanoTime() < due) {
         LockSupport.parkNanos(due - System.nanoTime());
@@ -92,8 +98,7 @@ final class LoudspeakerRoom implements AudioSink {
         for (int i = 0; i < FRAME; i++) {
           int t = (int) (k * FRAME + i);
           pink = 0.95 * pink + random.nextGaussian() * 0.3;
-          double reflection = t >= delaySamples + 560 ? 0.4 * speaker[t - delaySamples - 560] : 0;
-          double echo = t >= delaySamples ? speaker[t - delaySamples] + reflection : 0;
+          double echo = heard(t - delaySamples) + 0.4 * heard(t - delaySamples - 560);
           frame[i] = clip(echoGain * echo + user[t] + noiseRms * (pink + random.nextGaussian() * 0.5));
         }
       }
@@ -109,48 +114,119 @@ final class LoudspeakerRoom implements AudioSink {
     }
   }
 
+  /** The loudspeaker at microphone sample {@code t}, through the microphone's low-pass. */
+  private double heard(int t) {
+    if (t < 0 || step == 0) {
+      return 0;
+    }
+    int centre = t * step;
+    int half = lowPass.length / 2;
+    double sum = 0;
+    for (int j = -half; j <= half; j++) {
+      int at = centre + j;
+      if (at >= 0 && at < speaker.length) {
+        sum += lowPass[j + half] * speaker[at];
+      }
+    }
+    return sum;
+  }
+
   @Override
   public synchronized void open(int sampleRate) {
-    resampler = new Resampler(sampleRate, RATE);
-  }
-
-  /** Audio the (paced) device plays now: it sounds in the room ending at this moment. */
-  @Override
-  public synchronized void write(byte[] pcm, int off, int len) {
-    writtenFrames += len / 2;
-    if (startNanos < 0) {
+    if (sampleRate % RATE != 0) {
+      throw new IllegalArgumentException("the room plays multiples of 16 kHz, not " + sampleRate);
+    }
+    if (sinkRate == sampleRate) {
       return;
     }
-    short[] in = new short[len / 2];
-    for (int i = 0; i < in.length; i++) {
-      in[i] = (short) ((pcm[off + 2 * i] & 0xff) | (pcm[off + 2 * i + 1] << 8));
+    sinkRate = sampleRate;
+    step = sampleRate / RATE;
+    speaker = new short[sampleRate * SECONDS];
+    lowPass = lowPass(step);
+    queuedEnd = 0;
+    writtenFrames = 0;
+  }
+
+  /** Audio plays right after what is queued, or now if the device ran dry; blocks while 100 ms are queued. */
+  @Override
+  public void write(byte[] pcm, int off, int len) {
+    synchronized (this) {
+      writtenFrames += len / 2;
+      if (startNanos < 0) {
+        return;
+      }
+      long at = Math.max(queuedEnd, position());
+      for (int i = 0; i < len / 2 && at + i < speaker.length; i++) {
+        speaker[(int) (at + i)] = (short) ((pcm[off + 2 * i] & 0xff) | (pcm[off + 2 * i + 1] << 8));
+      }
+      queuedEnd = at + len / 2;
     }
-    short[] out = resampler.process(in, 0, in.length);
-    int now = (int) ((System.nanoTime() - startNanos) * RATE / 1_000_000_000L);
-    int at = Math.max(speakerCursor, now - out.length);
-    for (int i = 0; i < out.length && at + i < speaker.length; i++) {
-      speaker[at + i] = out[i];
+    long buffer = (long) sinkRate * BUFFER_MS / 1000;
+    for (long queued = queued(); queued > buffer; queued = queued()) {
+      LockSupport.parkNanos((queued - buffer) * 1_000_000_000L / sinkRate);
     }
-    speakerCursor = at + out.length;
+  }
+
+  /** What is queued and not yet played is silenced. */
+  @Override
+  public synchronized void flush() {
+    long now = position();
+    for (long i = Math.max(0, now); i < Math.min(queuedEnd, speaker.length); i++) {
+      speaker[(int) i] = 0;
+    }
+    writtenFrames -= Math.max(0, queuedEnd - now);
+    queuedEnd = Math.min(queuedEnd, now);
   }
 
   @Override
-  public void flush() {}
-
-  @Override
-  public void drain() {}
+  public void drain() {
+    for (long queued = queued(); queued > 0; queued = queued()) {
+      LockSupport.parkNanos(queued * 1_000_000_000L / sinkRate);
+    }
+  }
 
   @Override
   public void close() {}
 
   @Override
   public synchronized long playedFrames() {
-    return writtenFrames;
+    return writtenFrames - (startNanos < 0 ? 0 : Math.max(0, queuedEnd - position()));
   }
 
   @Override
   public boolean realtime() {
     return true;
+  }
+
+  private synchronized long queued() {
+    return startNanos < 0 ? 0 : Math.max(0, queuedEnd - position());
+  }
+
+  /** The device's clock: sink samples since the room started. */
+  private long position() {
+    return (System.nanoTime() - startNanos) * sinkRate / 1_000_000_000L;
+  }
+
+  /** A windowed-sinc low-pass at 7.2 kHz for a sink {@code step} times the microphone's rate (unity gain). */
+  private static double[] lowPass(int step) {
+    if (step == 1) {
+      return new double[] {1};
+    }
+    int half = 8 * step;
+    double[] h = new double[2 * half + 1];
+    double cutoff = 7200.0 / (RATE * step); // cycles per sink sample
+    double sum = 0;
+    for (int j = -half; j <= half; j++) {
+      double x = 2 * cutoff * j;
+      double sinc = j == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
+      double window = 0.5 + 0.5 * Math.cos(Math.PI * j / (half + 1));
+      h[j + half] = sinc * window;
+      sum += h[j + half];
+    }
+    for (int i = 0; i < h.length; i++) {
+      h[i] /= sum;
+    }
+    return h;
   }
 
   private static short clip(double v) {

@@ -17,7 +17,6 @@ import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
 import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
-import voice.audio.out.RealtimePacedSink;
 import voice.core.bus.Addresses;
 import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
@@ -88,7 +87,7 @@ class LoudspeakerRoomTest {
       TurnOptions options = TurnOptions.defaults().withBargeIn(200, halfDuplex);
       // The room's microphone publishes the frames; one decoder serves the sessions in turn.
       Listening listening = Listening.of(recognizer, SttOptions.DEFAULT.withAec(AecMode.parse(System.getProperty("room.aec", "off"))), null).sharingRecognizer();
-      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, new RealtimePacedSink(room), options, listening).await();
+      pipeline = VoicePipeline.deploy(vertx, scope, llm, tts, room, options, listening).await();
       room.start();
     }
 

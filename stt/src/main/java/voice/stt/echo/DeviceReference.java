@@ -24,7 +24,8 @@ import voice.core.audio.Resampler;
  */
 final class DeviceReference {
   private static final int RATE = Resampler.RATE_16K;
-  private static final int SLIP = 2; // samples a continuing piece may stray before it counts as a new start
+  private static final int SLIP = 2; // microphone samples a continuing piece may stray before it counts as a new start
+  private static final int MAX_GAP_SECONDS = 1; // a longer silence starts the resampler anew
   private static final int REMEMBERED_STOPS = 256;
 
   private static final class Segment {
@@ -47,13 +48,14 @@ final class DeviceReference {
   private final Set<String> stopped = new LinkedHashSet<>();
   private long now; // microphone samples played so far
   private long captureUs = Long.MIN_VALUE;
-  private Resampler resampler;
+  private Resampler resampler; // for audio only sent
   private int resamplerRate;
   private String resamplerTurn;
-  private long anchorIndex;
-  private long anchorFrame;
+  private Resampler stream; // for the device's stream, through its silences
+  private int streamRate;
+  private long streamFrames; // device samples fed to it, on the microphone's clock
+  private long streamIndex; // where its next output sounds, in microphone samples
   private long nextFrame = -1;
-  private long nextIndex;
 
   /** The microphone's first sample was captured at {@code us} (monotonic microseconds). */
   void captureStartedAt(long us) {
@@ -65,22 +67,37 @@ final class DeviceReference {
     if (captureUs == Long.MIN_VALUE) {
       captureUs = playsAtUs - now * 1_000_000L / RATE; // no capture start known: assume it sounds now
     }
-    long index = Math.round((playsAtUs - captureUs) * (RATE / 1e6));
-    boolean continues = resampler != null && rate == resamplerRate && frame == nextFrame
-        && Math.abs(index - (anchorIndex + (frame - anchorFrame) * RATE / rate)) <= SLIP;
+    // Where it sounds, in device samples on the microphone's clock: placed at the device's own
+    // rate, before resampling, so a new start is off by at most half a device sample.
+    long target = Math.round((playsAtUs - captureUs) * (rate / 1e6));
+    boolean continues = stream != null && rate == streamRate && frame == nextFrame
+        && Math.abs(target - streamFrames) <= SLIP * rate / RATE;
     if (continues) {
-      index = nextIndex;
-    } else {
-      resampler = new Resampler(rate, RATE);
-      resamplerRate = rate;
-      anchorIndex = index;
-      anchorFrame = frame;
-      voice.stt.echo.Dbg.log("anchor turn=" + turn + " frame=" + frame + " index=" + index + " now=" + now + " ahead_ms=" + (index - now) / 16 + " captureUs=" + captureUs);
+      target = streamFrames;
+    } else if (stream == null || rate != streamRate || target < streamFrames || target - streamFrames > MAX_GAP_SECONDS * rate) {
+      restartStream(rate, target);
     }
-    short[] out = resampler.process(pcm, 0, pcm.length);
+    if (target > streamFrames) { // the device was silent in between: the same resampler goes through the silence
+      feed(turn, new short[(int) (target - streamFrames)]);
+    }
+    feed(turn, pcm);
     nextFrame = frame + pcm.length;
-    nextIndex = index + out.length;
-    insert(turn, index, out);
+  }
+
+  private void restartStream(int rate, long target) {
+    stream = new Resampler(rate, RATE);
+    streamRate = rate;
+    // Start on a device sample that falls on a microphone sample, so the resampler's outputs do.
+    streamFrames = rate % RATE == 0 ? target - Math.floorMod(target, rate / RATE) : target;
+    streamIndex = streamFrames * RATE / rate;
+    Dbg.log("restart index=" + streamIndex + " now=" + now);
+  }
+
+  private void feed(String turn, short[] pcm) {
+    short[] out = stream.process(pcm, 0, pcm.length);
+    streamFrames += pcm.length;
+    insert(turn, streamIndex, out);
+    streamIndex += out.length;
   }
 
   /** Nothing sounds from {@code us} on (the device was flushed). */

@@ -36,7 +36,10 @@ public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
   // Behind the canceller and its residual-echo suppression, what is left of the echo stays at
   // least 18 dB under it (the worst bursts in the loudspeaker room); a user above -12 dB passes.
-  static final double CANCELLED_MARGIN_DB = -12;
+  static final double CANCELLED_MARGIN_DB = Double.parseDouble(System.getProperty("aec.margin", "-8"));
+  // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
+  // the gate trusts it no more than itself.
+  private static final long WARM_UP_SAMPLES = 8 * 16_000;
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
@@ -56,6 +59,8 @@ public final class EchoGate implements AutoCloseable {
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private final CouplingEstimate residual = new CouplingEstimate();
+  private long cancelledReferenceSamples;
+  private double rawExcessNow;
   private boolean deviceReports;
   private double echoBefore;
   private double echoAfter;
@@ -144,6 +149,7 @@ public final class EchoGate implements AutoCloseable {
       }
       judged = canceller.cancel(pcm, off, played);
       if (energy(played, 0, n) > AUDIBLE_REF) {
+        cancelledReferenceSamples += n;
         echoBefore += energy(raw, 0, n);
         echoAfter += energy(pcm, off, n);
       }
@@ -176,6 +182,7 @@ public final class EchoGate implements AutoCloseable {
     // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
     double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
     double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
+    rawExcessNow = rawExcess;
     double excess = Math.max(0, micEnergy - noise);
     boolean echo = isEcho(excess, loose, aligned, 1);
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
@@ -240,8 +247,10 @@ public final class EchoGate implements AutoCloseable {
    * less than {@link #CANCELLED_MARGIN_DB} under the margin, so a burst where the filter slips
    * stays under the bar.
    */
-  private double residualFactor() {
-    if (canceller == null) {
+  private double residualFactor(double judged, double raw) {
+    // Not yet converged, or diverging on this frame (it left more than the microphone heard,
+    // which a user talking never causes): as strict as the gate alone.
+    if (canceller == null || cancelledReferenceSamples < WARM_UP_SAMPLES || judged > raw) {
       return 1;
     }
     double left = residual.ready() ? residual.gain() : 1;
@@ -260,7 +269,7 @@ public final class EchoGate implements AutoCloseable {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected * residualFactor();
+    return excess <= slack * expected * residualFactor(excess, rawExcessNow);
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */

@@ -13,6 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import voice.agent.bench.room.LoudspeakerRoom;
+import voice.agent.bench.room.RoomLevel;
+import voice.agent.bench.room.RoomProbe;
+import voice.agent.bench.room.RoomTable;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
 import voice.agent.pipeline.Listening;
@@ -169,6 +173,22 @@ class LoudspeakerRoomTest {
       assertThat(latency).as("the README's barge-in bound: voice stopped within 400 ms of the onset")
           .isLessThanOrEqualTo(400);
     }
+  }
+
+  /**
+   * With the canceller, users at 0, -6, -10 and -15 dB against the echo speak over answers in
+   * rooms with delays of 20, 90 and 200 ms: no answer may interrupt itself, and the users the
+   * canceller lets through must interrupt every answer (the 60-answer run: {@code bench --room}).
+   */
+  @Test
+  void usersAtEachLevelInterruptAndNothingElseDoes() throws Exception {
+    RoomProbe probe = new RoomProbe(vertx, tts, recognizer, server.baseUrl(),
+        new RoomProbe.User(user, userOnsetMs, "go forward ten meters"), AecMode.SPEEX, System.out);
+    List<RoomLevel> levels = probe.run(List.of(0.0, -6.0, -10.0, -15.0), Integer.getInteger("room.level.answers", 3));
+    System.out.print(RoomTable.render(levels));
+    assertThat(levels).allSatisfy(l -> assertThat(l.falseBargeIns()).as("false barge-ins, user %.0f dB", l.userDb()).isZero());
+    assertThat(levels.subList(0, 2)).allSatisfy(l -> assertThat(l.detected()).as("interruptions, user %.0f dB", l.userDb())
+        .isEqualTo(l.answers()));
   }
 
   @Test

@@ -19,7 +19,7 @@ import voice.stt.SpeechEngineUnavailable;
  * <p>Not thread-safe; {@link #close()} frees the native state.
  */
 public final class SpeexEchoCanceller implements AutoCloseable {
-  static final int TAIL_MS = 200;
+  static final int TAIL_MS = 400;
   public static final String INSTALL_HINT = SpeexDsp.INSTALL_HINT;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 

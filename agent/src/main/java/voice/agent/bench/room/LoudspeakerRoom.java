@@ -1,4 +1,4 @@
-package voice.agent.room;
+package voice.agent.bench.room;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -21,11 +21,12 @@ import voice.core.message.CaptureStarted;
  * low-pass, as the microphone takes it at 16 kHz), with an early reflection, pink-ish noise, and a
  * user's recording at a chosen moment. Positions are room milliseconds since {@link #start()}.
  */
-final class LoudspeakerRoom implements AudioSink {
+public final class LoudspeakerRoom implements AudioSink {
   private static final int RATE = 16_000;
   private static final int FRAME = 320;
   private static final int SECONDS = 200;
   private static final int BUFFER_MS = 100; // as SpeakerSink asks of a line
+  private static final double AUDIBLE = 100 * 100; // mean square of a frame where the echo is speech, not a tail
 
   private final EventBus bus;
   private final String scope;
@@ -43,8 +44,10 @@ final class LoudspeakerRoom implements AudioSink {
   private volatile boolean running;
   private volatile long endAtMs = Long.MAX_VALUE;
   private Thread mic;
+  private double echoPower; // over the frames where the loudspeaker is heard
+  private long echoFrames;
 
-  LoudspeakerRoom(EventBus bus, String scope, int delayMs, double echoDb, double noiseRms) {
+  public LoudspeakerRoom(EventBus bus, String scope, int delayMs, double echoDb, double noiseRms) {
     this.bus = bus;
     this.scope = scope;
     this.delaySamples = delayMs * RATE / 1000;
@@ -53,7 +56,7 @@ final class LoudspeakerRoom implements AudioSink {
   }
 
   /** Starts the microphone: a {@link CaptureStarted}, then a frame every 20 ms. */
-  void start() {
+  public void start() {
     running = true;
     mic = new Thread(this::capture, "room-mic-" + scope);
     mic.setDaemon(true);
@@ -61,22 +64,27 @@ final class LoudspeakerRoom implements AudioSink {
     mic.start();
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     running = false;
     mic.join();
   }
 
   /** The microphone's input ends at room time {@code atMs}: that frame has {@code last = true}, and no more come. */
-  void endInputAt(long atMs) {
+  public void endInputAt(long atMs) {
     endAtMs = atMs;
   }
 
-  long nowMs() {
+  public long nowMs() {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
+  /** The echo's level at the microphone while the loudspeaker speaks (mean square, in dB), NaN before it has. */
+  public synchronized double echoDb() {
+    return echoFrames == 0 ? Double.NaN : 10 * Math.log10(echoPower / echoFrames);
+  }
+
   /** The user says {@code pcm} (16 kHz) into the room from {@code atMs}, {@code gainDb} louder. */
-  synchronized void userSpeaksAt(long atMs, short[] pcm, double gainDb) {
+  public synchronized void userSpeaksAt(long atMs, short[] pcm, double gainDb) {
     double gain = Math.pow(10, gainDb / 20);
     int at = (int) (atMs * RATE / 1000);
     for (int i = 0; i < pcm.length && at + i < user.length; i++) {
@@ -95,11 +103,17 @@ final class LoudspeakerRoom implements AudioSink {
         LockSupport.parkNanos(due - System.nanoTime());
       }
       synchronized (this) {
+        double frameEcho = 0;
         for (int i = 0; i < FRAME; i++) {
           int t = (int) (k * FRAME + i);
           pink = 0.95 * pink + random.nextGaussian() * 0.3;
-          double echo = heard(t - delaySamples) + 0.4 * heard(t - delaySamples - 560);
-          frame[i] = clip(echoGain * echo + user[t] + noiseRms * (pink + random.nextGaussian() * 0.5));
+          double echo = echoGain * (heard(t - delaySamples) + 0.4 * heard(t - delaySamples - 560));
+          frameEcho += echo * echo;
+          frame[i] = clip(echo + user[t] + noiseRms * (pink + random.nextGaussian() * 0.5));
+        }
+        if (frameEcho / FRAME > AUDIBLE) {
+          echoPower += frameEcho / FRAME;
+          echoFrames++;
         }
       }
       Buffer pcm = Buffer.buffer(FRAME * 2);

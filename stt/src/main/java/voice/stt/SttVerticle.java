@@ -183,7 +183,6 @@ public final class SttVerticle extends VerticleBase {
       if (echoGate != null) {
         echoFigures = echoGate.figures();
         LOG.debug("echo path: {}", echoFigures);
-        voice.stt.echo.Dbg.log("figures " + echoFigures);
         echoGate.close();
       }
       stopped.tryComplete();

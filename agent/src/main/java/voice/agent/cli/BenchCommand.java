@@ -16,12 +16,15 @@ import voice.agent.bench.BenchReport;
 import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
 import voice.agent.bench.FootprintProbe;
+import voice.agent.bench.room.RoomBench;
+import voice.agent.bench.room.RoomTable;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
 import voice.agent.server.bench.ServeRssBench;
 import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
+import voice.stt.echo.AecMode;
 
 /**
  * {@code voice-agent bench}: time to first audio, streaming against batch, and what it is made
@@ -82,6 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Instead: run 'serve' as a child process with and without MALLOC_ARENA_MAX=2 and report its resident memory over SESSIONS voice sessions (4 at a time).")
   Integer serveRss;
 
+  @Option(names = "--room",
+      description = "Instead: the loudspeaker room with the echo canceller (--aec): users at 0, -6, -10 and -15 dB against the echo speak over --answers answers per level (rooms of 20, 90 and 200 ms); false barge-ins, interruptions, onset-to-stop time, WER over the answer and in silence, the canceller's CPU.")
+  boolean room;
+
+  @Option(names = "--answers", paramLabel = "N", defaultValue = "60", description = "With --room: answers per level (default ${DEFAULT-VALUE}).")
+  int answers;
+
+  @Mixin EchoOptions echo;
+
   @Mixin LlmOptions llm;
 
   @Override
@@ -94,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (serveRss != null) {
       return serveRss();
+    }
+    if (room) {
+      return room();
     }
     validate();
     Benchmark.Provider provider = null;
@@ -176,6 +191,20 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.println("|---" + "|---".repeat(report.rssMiB().values().iterator().next().size()) + "|");
     report.rssMiB().forEach((label, rss) -> System.out.println("| " + label + " | " + String.join(" | ",
         rss.values().stream().map(v -> String.format(Locale.ROOT, "%.0f MiB", v)).toList()) + " |"));
+    return 0;
+  }
+
+  private int room() throws Exception {
+    if (answers < 1) {
+      throw new UserError("--answers must be at least 1, got " + answers, 2);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    AecMode aec = echo.apply(voice.stt.SttOptions.DEFAULT).aec();
+    System.out.print(RoomTable.render(RoomBench.run(voiceSpeech, aec, answers, System.err)));
+    System.out.println("(bench --room --aec " + aec + " --answers " + answers + ")");
     return 0;
   }
 

@@ -90,7 +90,6 @@ final class DeviceReference {
     // Start on a device sample that falls on a microphone sample, so the resampler's outputs do.
     streamFrames = rate % RATE == 0 ? target - Math.floorMod(target, rate / RATE) : target;
     streamIndex = streamFrames * RATE / rate;
-    Dbg.log("restart index=" + streamIndex + " now=" + now);
   }
 
   private void feed(String turn, short[] pcm) {

@@ -6,37 +6,38 @@ import voice.core.message.PlaybackAudio;
 /**
  * Keeps the assistant's own voice, heard back through the microphone, from counting as speech.
  *
- * <p>It is told the audio sent to the loudspeaker ({@link #addReference}) and when a turn's
- * audio stops ({@link #stopTurn}); {@link #process} then plays that reference on the
- * microphone's clock (see {@link DeviceReference}) and, for each 20 ms of microphone input,
- * predicts the echo energy from the reference: the delay is found by envelope correlation
- * ({@link EchoDelayEstimator}), the coupling gain from recent energy ratios
+ * <p>It is told what the playback stage wrote to its device and when it sounds
+ * ({@link #devicePlays}), and when the microphone started ({@link #captureStartedAt}); a
+ * playback that does not report its device is stood in for by the audio sent to it
+ * ({@link #addReference}) and when a turn's audio stops ({@link #stopTurn}). {@link #process}
+ * then plays that reference on the microphone's clock (see {@link DeviceReference}) and, for each
+ * 20 ms of microphone input, predicts the echo energy from the reference: the delay is found by
+ * envelope correlation ({@link EchoDelayEstimator}), the coupling gain from recent energy ratios
  * ({@link CouplingEstimate}). Input that the predicted echo explains is turned down to the
  * room's noise floor, so the voice detector never hears it; input clearly above the prediction
  * (a user talking over the assistant) passes unchanged. Until a delay is known the prediction
  * takes the loudest reference of the whole 0–400 ms range, a stricter bar; before any coupling
  * is learnt it assumes the echo as loud as the reference. With no reference in that range the
- * input passes untouched.
+ * input passes untouched. A short-window search ({@link LocalLagTracker}) follows sudden delay
+ * jumps, and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that
+ * slip through where the prediction lags stay too short to be speech.
  *
- * <p>Because the emulated playback can run ahead of the device after a pause, a short-window
- * search ({@link LocalLagTracker}) follows sudden delay jumps the long estimate is slow to take;
- * and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that slip
- * through where the prediction lags stay too short to be speech.
- *
- * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted, and the
- * gate judges what is left: its coupling estimate then learns the residual's level, so a user
- * about as loud as the echo passes where the gate alone would hold them back. Known limit: when
- * the room's delay shifts by a millisecond mid-answer the filter stops fitting, and until the
- * coupling estimate catches up a residual burst can pass as speech (hence {@code --aec off} by
- * default).
+ * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted; the
+ * recognizer hears what is left, and the gate judges it once speexdsp's residual-echo suppression
+ * has also run (on a copy). The coupling and the delay are then learnt on the microphone as
+ * captured (the room's), and the bar is that echo times what the canceller has lately left (the
+ * median ratio), but never more than {@link #CANCELLED_MARGIN_DB} under the echo: its worst
+ * residual bursts in the loudspeaker room stay 8 dB under the echo. For its first
+ * 8 s of loudspeaker, and on a frame where it left more than the microphone heard (diverging),
+ * the gate is as strict as alone.
  *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
-  // Behind the canceller and its residual-echo suppression, what is left of the echo stays at
-  // least 18 dB under it (the worst bursts in the loudspeaker room); a user above -12 dB passes.
-  static final double CANCELLED_MARGIN_DB = Double.parseDouble(System.getProperty("aec.margin", "-8"));
+  // Behind the canceller and its residual-echo suppression, what is left of the echo stays
+  // 8 dB under it even in its worst bursts in the loudspeaker room (-12 let them through).
+  static final double CANCELLED_MARGIN_DB = -8;
   // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
   // the gate trusts it no more than itself.
   private static final long WARM_UP_SAMPLES = 8 * 16_000;
@@ -60,7 +61,7 @@ public final class EchoGate implements AutoCloseable {
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private final CouplingEstimate residual = new CouplingEstimate();
   private long cancelledReferenceSamples;
-  private double rawExcessNow;
+  private boolean trusted; // the canceller's output is what the gate judges, this frame
   private boolean deviceReports;
   private double echoBefore;
   private double echoAfter;
@@ -182,8 +183,11 @@ public final class EchoGate implements AutoCloseable {
     // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
     double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
     double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
-    rawExcessNow = rawExcess;
-    double excess = Math.max(0, micEnergy - noise);
+    // Until the canceller is trusted (warmed up, not diverging on this frame), the gate judges the
+    // microphone as captured, exactly as it would alone.
+    double judgedExcess = Math.max(0, micEnergy - noise);
+    trusted = canceller != null && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
+    double excess = canceller == null || trusted ? judgedExcess : rawExcess;
     boolean echo = isEcho(excess, loose, aligned, 1);
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
     // the bar is a little higher, so such a burst loses its first frame and stays too short for
@@ -199,15 +203,11 @@ public final class EchoGate implements AutoCloseable {
     if (aligned > AUDIBLE_REF) {
       alignedCoupling.add(rawExcess / aligned);
       if (canceller != null && rawExcess > 0) {
-        residual.add(excess / rawExcess);
+        residual.add(judgedExcess / rawExcess);
       }
     }
     if (loose > AUDIBLE_REF) {
       looseCoupling.add(rawExcess / loose);
-    }
-    if (!echo && excess > 4 * noise && loose > 0) {
-      Dbg.log("pass t=" + history.now() / 16 + " raw=" + (int) (10 * Math.log10(rawEnergy + 1)) + " mic=" + (int) (10 * Math.log10(micEnergy + 1)) + " aligned=" + (int) (10 * Math.log10(aligned + 1))
-          + " loose=" + (int) (10 * Math.log10(loose + 1)) + " coup=" + (int) couplingDb() + " delay=" + delayMs() + " lag=" + recentLag);
     }
     if (echo) {
       suppressedSamples += n;
@@ -247,10 +247,10 @@ public final class EchoGate implements AutoCloseable {
    * less than {@link #CANCELLED_MARGIN_DB} under the margin, so a burst where the filter slips
    * stays under the bar.
    */
-  private double residualFactor(double judged, double raw) {
+  private double residualFactor() {
     // Not yet converged, or diverging on this frame (it left more than the microphone heard,
-    // which a user talking never causes): as strict as the gate alone.
-    if (canceller == null || cancelledReferenceSamples < WARM_UP_SAMPLES || judged > raw) {
+    // which a user talking never causes): the gate alone's bar.
+    if (!trusted) {
       return 1;
     }
     double left = residual.ready() ? residual.gain() : 1;
@@ -269,7 +269,7 @@ public final class EchoGate implements AutoCloseable {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected * residualFactor(excess, rawExcessNow);
+    return excess <= slack * expected * residualFactor();
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */

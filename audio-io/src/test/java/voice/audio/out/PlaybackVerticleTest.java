@@ -105,6 +105,7 @@ class PlaybackVerticleTest {
     harness.chunk("t5", 0, RATE, first, true, false);
     harness.progress(p -> p.chunkIndex() == 0 && p.chunkDone()); // played out: the device runs dry
     harness.chunk("t5", 1, RATE, second, true, true);
+    harness.progress(p -> p.chunkIndex() == 1 && p.chunkDone());
     harness.progress(p -> "done".equals(p.stopReason()));
 
     List<PlaybackAudio> pieces = new ArrayList<>(harness.written);

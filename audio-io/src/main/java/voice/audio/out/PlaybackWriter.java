@@ -119,8 +119,7 @@ final class PlaybackWriter implements Runnable {
         boolean dry = sink.realtime() && sink.playedFrames() >= written;
         sink.write(pcm, off, n);
         written += n / 2;
-        long pending = sink.realtime() ? written - sink.playedFrames() : -1;
-        long at = timeline.written(frame, n / 2, dry, pending);
+        long at = timeline.written(frame, n / 2, dry, sink, written);
         audio.accept(new PlaybackAudio(turn.turn, openRate, frame, at, chunk.pcm().slice(off, off + n)));
         turn.endFrame = written;
         turn.dry = false;

@@ -37,7 +37,7 @@ public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
   // Behind the canceller and its residual-echo suppression, what is left of the echo stays
   // 8 dB under it even in its worst bursts in the loudspeaker room (-12 let them through).
-  static final double CANCELLED_MARGIN_DB = -8;
+  static final double CANCELLED_MARGIN_DB = -5;
   // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
   // the gate trusts it no more than itself.
   private static final long WARM_UP_SAMPLES = 8 * 16_000;
@@ -158,12 +158,18 @@ public final class EchoGate implements AutoCloseable {
       judged = energy(pcm, off, n);
     }
     double heard = energy(pcm, off, n);
+    double rawEnergy = energy(raw, 0, n);
+    if (heard > rawEnergy) {
+      // A filter that does not fit yet (or any more) can add sound where the room had none: the
+      // recognizer then hears the microphone as captured, never something louder.
+      System.arraycopy(raw, 0, pcm, off, n);
+      heard = rawEnergy;
+    }
     // The delay is the room's: it is searched on the microphone as captured, not on what the canceller left.
     for (int i = 0; i < n; i++) {
       history.add(raw[i], played[i]);
     }
     double micEnergy = judged;
-    double rawEnergy = energy(raw, 0, n);
     long to = history.now();
     long from = to - n;
     sinceDelayUpdate += n;

@@ -12,9 +12,9 @@ import voice.stt.SpeechEngineUnavailable;
  * played in the same frame. The filter spans {@link #TAIL_MS}, enough for the room delays and the
  * device latency the {@link EchoGate} also searches, so the reference needs no alignment here.
  *
- * <p>speexdsp's preprocessor (noise and residual-echo suppression) is not run: its residual-echo
- * suppression only works together with its noise suppressor, which would change what the
- * recognizer hears even while nothing plays. The gate after the canceller is the residual guard.
+ * <p>speexdsp's preprocessor (residual-echo suppression, which works only with its noise
+ * suppressor) runs on a copy of each cancelled frame: {@link #cancel} returns that copy's energy
+ * for the {@link EchoGate} to judge, while the recognizer hears the cancelled frame unchanged.
  *
  * <p>Not thread-safe; {@link #close()} frees the native state.
  */

@@ -21,6 +21,7 @@ import voice.core.message.SpeechPause;
 import voice.core.message.Transcript;
 import voice.core.message.VadEvent;
 import voice.core.stage.Stage;
+import voice.stt.echo.EchoFigures;
 import voice.stt.echo.EchoGate;
 import voice.stt.echo.PlaybackListener;
 import voice.stt.echo.SpeexEchoCanceller;
@@ -58,6 +59,7 @@ public final class SttVerticle extends VerticleBase {
   private EchoGate echoGate;
   private WholeFrames echoFrames;
   private PlaybackListener playback;
+  private volatile EchoFigures echoFigures;
 
   /**
    * {@code decoding} runs the decoding loop for the verticle's whole life: give it a thread of
@@ -107,6 +109,11 @@ public final class SttVerticle extends VerticleBase {
     if (!work.offer(() -> transcriber.abort())) {
       LOG.warn("speech input queue full: abort not queued");
     }
+  }
+
+  /** What the echo path did, once the verticle has stopped; null without an echo gate or before. */
+  public EchoFigures echoFigures() {
+    return echoFigures;
   }
 
   private void enqueue(AudioFrame frame) {
@@ -175,6 +182,8 @@ public final class SttVerticle extends VerticleBase {
       Thread.currentThread().interrupt();
     } finally {
       if (echoGate != null) {
+        echoFigures = echoGate.figures();
+        LOG.debug("echo path: {}", echoFigures);
         echoGate.close();
       }
       stopped.tryComplete();

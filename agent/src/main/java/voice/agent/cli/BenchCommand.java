@@ -17,6 +17,8 @@ import voice.agent.bench.BenchTable;
 import voice.agent.bench.Benchmark;
 import voice.agent.bench.FootprintProbe;
 import voice.agent.bench.TurnTakingFigures;
+import voice.agent.bench.room.RoomBench;
+import voice.agent.bench.room.RoomTable;
 import voice.agent.config.AgentConfig;
 import voice.agent.events.EventLogWriter;
 import voice.agent.server.bench.ClusterBench;
@@ -25,6 +27,8 @@ import voice.agent.server.bench.VoiceLoadBench;
 import voice.core.turn.TurnOptions;
 import voice.llm.LlmConfig;
 import voice.stt.SttOptions;
+
+import voice.stt.echo.AecMode;
 
 /**
  * {@code voice-agent bench}: time to first audio, streaming against batch, and what it is made
@@ -93,6 +97,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Instead: the cross-node hop of the clustered event bus (p50, p95), then --voice-sessions N (default 4) voice sessions on one node and on a gateway with two workers doing stt, tts and llm (child JVMs on 127.0.0.1), in one run.")
   boolean cluster;
 
+  @Option(names = "--room",
+      description = "Instead: the loudspeaker room with the echo canceller (--aec): users at 0, -6, -10 and -15 dB against the echo speak over --answers answers per level (rooms of 20, 90 and 200 ms); false barge-ins, interruptions, onset-to-stop time, WER over the answer and in silence, the canceller's CPU.")
+  boolean room;
+
+  @Option(names = "--answers", paramLabel = "N", defaultValue = "60", description = "With --room: answers per level (default ${DEFAULT-VALUE}).")
+  int answers;
+
+  @Mixin EchoOptions echo;
+
   @Mixin LlmOptions llm;
 
   @Mixin TurnTakingOptions turnRules;
@@ -110,6 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (serveRss != null) {
       return serveRss();
+    }
+    if (room) {
+      return room();
     }
     validate();
     SttOptions sttOptions = turnRules.apply(SttOptions.DEFAULT, AgentConfig.load(llm.configFile));
@@ -243,6 +259,20 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.println("|---" + "|---".repeat(report.rssMiB().values().iterator().next().size()) + "|");
     report.rssMiB().forEach((label, rss) -> System.out.println("| " + label + " | " + String.join(" | ",
         rss.values().stream().map(v -> String.format(Locale.ROOT, "%.0f MiB", v)).toList()) + " |"));
+    return 0;
+  }
+
+  private int room() throws Exception {
+    if (answers < 1) {
+      throw new UserError("--answers must be at least 1, got " + answers, 2);
+    }
+    if (!Files.isRegularFile(voiceSpeech)) {
+      throw new UserError("no speech recording at " + voiceSpeech
+          + ": apt-get install pocketsphinx-testdata, or pass --voice-speech FILE.raw");
+    }
+    AecMode aec = echo.apply(voice.stt.SttOptions.DEFAULT).aec();
+    System.out.print(RoomTable.render(RoomBench.run(voiceSpeech, aec, answers, System.err)));
+    System.out.println("(bench --room --aec " + aec + " --answers " + answers + ")");
     return 0;
   }
 

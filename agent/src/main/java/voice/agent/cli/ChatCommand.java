@@ -37,7 +37,9 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin SatelliteOptions satellite;
   @Mixin TurnTakingOptions turnTaking;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; chat ends when it is over.")
+  @Option(names = "--in", paramLabel = "FILE", description = "Replay a recording (WAV of any rate, or .raw 16 kHz) as the microphone, in real time; "
+      + "or '-': raw 16 kHz mono s16le from standard input, as it arrives (arecord -f S16_LE -r 16000 -c 1 | voice-agent chat --in -). "
+      + "chat ends when it is over.")
   Path input;
 
   @Option(names = "--input-device", paramLabel = "NAME", description = "Microphone (name or part of it; see 'voice-agent devices').")
@@ -56,6 +58,10 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WakeWordSettings wakeWord = wake.settings();
+    boolean fromStdin = input != null && input.toString().equals("-");
+    if (fromStdin) {
+      checkStdinUsage();
+    }
     if (satellite.enabled()) { // the answers come from a serve elsewhere: no model, recognizer or voice here
       return Satellite.run(satellite.settings(output, wakeWord, input), input == null ? null : readInput(),
           thread -> AudioInput.microphone(inputDevice).source("", thread));
@@ -64,7 +70,8 @@ public final class ChatCommand implements Callable<Integer> {
     llm.checkProvider(config);
     Supplier<Recognizer> recognizers = stt.recognizers();
     SttOptions sttOptions = sttOptions(config);
-    AudioInput audio = input == null ? AudioInput.microphone(inputDevice) : AudioInput.recording(readInput());
+    AudioInput audio = input == null ? AudioInput.microphone(inputDevice)
+        : fromStdin ? AudioInput.stream(System.in) : AudioInput.recording(readInput());
     // The outputs next: an unusable --out or --events is refused before the models are loaded.
     try (SpeakingRun run = SpeakingRun.open(output.out, output.outputDevice, output.realtime, output.events)) {
       var llmConfig = llm.toConfig(config, FirstRun.ALL_KINDS);
@@ -84,6 +91,18 @@ public final class ChatCommand implements Callable<Integer> {
       }
       run.keepOutput();
       return 0;
+    }
+  }
+
+  /** {@code --in -} reads a pipe: refused, in one line, where it cannot work. */
+  private void checkStdinUsage() {
+    String problem = satellite.enabled() ? "--in - cannot be used with --server"
+        : inputDevice != null ? "--in - and --input-device both name the microphone; give one"
+        : System.console() != null ? "--in - reads raw 16 kHz mono s16le from a pipe, not a terminal "
+            + "(e.g. arecord -f S16_LE -r 16000 -c 1 | voice-agent chat --in -)"
+        : null;
+    if (problem != null) {
+      throw new UserError(problem, 2);
     }
   }
 

@@ -8,11 +8,10 @@ import voice.stt.echo.SpeexEchoCanceller;
 
 /** The echo-cancellation option shared by chat and serve. */
 public final class EchoOptions {
-  // Off by default until the gate copes with the canceller's residual after a shift in the echo
-  // path (see docs/CONTRIBUTING.md): with it, the loudspeaker room still hears itself now and then.
+  // Off by default until a 60-answer room run confirms it (see docs/CONTRIBUTING.md).
   @Option(names = "--aec", paramLabel = "MODE", defaultValue = "off",
-      description = "Echo canceller on the microphone (experimental): off (default; the echo gate alone), "
-          + "auto (speexdsp when installed) or speex. The echo gate runs in every case.")
+      description = "Echo canceller on the microphone: off (default; the echo gate alone; also for a device "
+          + "with its own echo cancellation), auto (speexdsp when installed) or speex. The echo gate runs in every case.")
   String aec;
 
   /**

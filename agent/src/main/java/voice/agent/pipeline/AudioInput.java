@@ -1,6 +1,7 @@
 package voice.agent.pipeline;
 
 import io.vertx.core.Deployable;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import voice.agent.UserError;
@@ -8,6 +9,7 @@ import voice.audio.device.AudioDeviceException;
 import voice.audio.device.AudioDevices;
 import voice.audio.in.FileAudioSource;
 import voice.audio.in.MicrophoneSource;
+import voice.audio.in.StreamAudioSource;
 
 /**
  * Where a conversation's audio comes from: the stage that publishes its frames on
@@ -25,6 +27,11 @@ public interface AudioInput {
   /** A WAV or {@code .raw} file, replayed in real time. */
   static AudioInput recording(Path file) {
     return (scope, thread) -> new FileAudioSource(file, scope, true, thread);
+  }
+
+  /** Raw 16 kHz mono s16le from {@code in} (standard input), published as it arrives; its end ends the input. */
+  static AudioInput stream(InputStream in) {
+    return (scope, thread) -> new StreamAudioSource(in, scope, thread);
   }
 
   /**

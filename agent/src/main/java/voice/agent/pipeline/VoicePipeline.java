@@ -23,6 +23,7 @@ import voice.core.turn.TurnOrchestrator;
 import voice.llm.LlmClient;
 import voice.llm.LlmVerticle;
 import voice.stt.SttVerticle;
+import voice.stt.echo.EchoFigures;
 import voice.tts.SpeechEngine;
 import voice.tts.TtsVerticle;
 
@@ -48,6 +49,7 @@ public final class VoicePipeline {
   private final TurnOrchestrator orchestrator;
   private final Listening listening;
   private String sttDeployment;
+  private SttVerticle recognition;
 
   private VoicePipeline(Vertx vertx, String scope, TurnOptions options, Listening listening) {
     this.vertx = vertx;
@@ -83,7 +85,7 @@ public final class VoicePipeline {
 
   private Future<Void> listen(Listening half) {
     return (half.beside() == null ? Future.<Void>succeededFuture() : add(half.beside()))
-        .compose(v -> add(new SttVerticle(half.recognizer(), half.options(), scope, threads.single("stt"))))
+        .compose(v -> add(recognition = new SttVerticle(half.recognizer(), half.options(), scope, threads.single("stt"))))
         .compose(v -> {
           sttDeployment = deployments.get(deployments.size() - 1);
           // The source last: no frame is published before recognition listens.
@@ -124,6 +126,11 @@ public final class VoicePipeline {
   /** True while a turn is being answered or spoken. */
   public boolean busy() {
     return orchestrator.activeTurn() != null;
+  }
+
+  /** What the echo path did, once the pipeline is closed; null without listening or an echo gate. */
+  public EchoFigures echoFigures() {
+    return recognition == null ? null : recognition.echoFigures();
   }
 
   public Vertx vertx() {

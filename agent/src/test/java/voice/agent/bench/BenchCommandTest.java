@@ -132,6 +132,14 @@ class BenchCommandTest {
     assertThat(pace.exitCode()).isNotZero();
     assertThat(pace.err().strip()).isEqualTo("voice-agent: --tokens-per-second must be a positive number, got 0.0");
 
+    CliRun answers = CliRun.of("bench", "--room", "--answers", "0");
+    assertThat(answers.exitCode()).isEqualTo(2);
+    assertThat(answers.err().strip()).isEqualTo("voice-agent: --answers must be at least 1, got 0");
+
+    CliRun aec = CliRun.of("bench", "--room", "--aec", "loud");
+    assertThat(aec.exitCode()).isEqualTo(2);
+    assertThat(aec.err().strip()).isEqualTo("voice-agent: --aec must be auto, speex or off, was 'loud'");
+
     CliRun unknown = CliRun.of("bench", "--no-such-option");
     assertThat(unknown.exitCode()).isNotZero();
     assertThat(unknown.err().lines().count()).isEqualTo(1);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
+import voice.agent.PacedAudioStream;
+import voice.audio.in.FileAudioSource;
+import voice.core.audio.Pcm16;
 import voice.agent.bench.SpokenAudio;
 import voice.agent.demo.PacedOpenAiServer;
 import voice.agent.demo.ScriptedAnswer;
@@ -92,6 +95,31 @@ class ChatCommandTest {
     assertThat(metrics.get(0).has("voice_to_voice_ms")).isTrue();
     assertThat(metrics.get(0).has("bargein_ms")).isTrue();
     assertThat(lines.get(lines.size() - 1).path("type").asText()).as("the last answer finished").isIn("metrics", "audio.stop");
+  }
+
+  @Test
+  void rawAudioPipedInIsHeardAsItArrives() throws Exception {
+    Path events = dir.resolve("stdin-events.jsonl");
+    byte[] raw = Pcm16.bytes(FileAudioSource.readMono16k(recording));
+    // As arecord would write it: in real time, in pieces that split samples, then the end of the stream.
+    CliRun run = CliRun.withInput(new PacedAudioStream(raw, 999), "chat", "--in", "-", "--llm", "openai",
+        "--llm-base-url", server.baseUrl(), "--out", dir.resolve("stdin-answer.wav").toString(), "--realtime",
+        "--events", events.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> lines = read(events);
+    List<String> finals = texts(lines, "stt.final");
+    assertThat(finals).as("both utterances recognized").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(finals.get(0)).contains("capital").contains("france");
+    assertThat(all(lines, "turn.bargein")).as("the second utterance interrupted the answer").isNotEmpty();
+    assertThat(all(lines, "stt.input_end")).as("the end of the stream ended the input").hasSize(1);
+  }
+
+  @Test
+  void stdinWithAMicrophoneIsOneLine() {
+    CliRun run = CliRun.of("chat", "--in", "-", "--input-device", "mic", "--llm-base-url", server.baseUrl(),
+        "--out", dir.resolve("y.wav").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("voice-agent: ").contains("--in -").doesNotContain("\n");
   }
 
   @Test

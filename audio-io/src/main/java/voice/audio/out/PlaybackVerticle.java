@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
 import voice.core.bus.Addresses;
 import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
@@ -25,7 +26,8 @@ import voice.core.stage.Stage;
  * Plays the {@link AudioChunk}s of a conversation on an {@link AudioSink}. The event loop only
  * queues; one task on the executor handed in writes (see {@link PlaybackWriter}). Publishes
  * {@link PlaybackStarted} when a turn's audio starts and {@link PlaybackProgress} as chunks are
- * played out and when a turn's audio stops. A {@link TurnCancel} flushes the sink if that turn is
+ * played out and when a turn's audio stops, and {@link PlaybackAudio} for every piece it writes to
+ * the device (the echo canceller's reference). A {@link TurnCancel} flushes the sink if that turn is
  * playing, drops its queued audio and makes later audio of the turn ignored. The audio of a
  * speculative turn ({@link TurnSpeculation}) is held until its {@link TurnCommit}.
  *
@@ -59,7 +61,8 @@ public final class PlaybackVerticle extends VerticleBase {
     EventBus bus = vertx.eventBus();
     writer = new PlaybackWriter(sink, queue, stage,
         (PlaybackStarted s) -> stage.publish(bus, Addresses.PLAYBACK_STARTED, s),
-        (PlaybackProgress p) -> stage.publish(bus, Addresses.PLAYBACK_PROGRESS, p));
+        (PlaybackProgress p) -> stage.publish(bus, Addresses.PLAYBACK_PROGRESS, p),
+        (PlaybackAudio a) -> stage.publish(bus, Addresses.PLAYBACK_AUDIO, a));
     writing = CompletableFuture.runAsync(writer, stage.executor());
     MessageConsumer<AudioChunk> audio = stage.turnConsumer(bus, Addresses.AUDIO_OUT, AudioChunk::turn, this::onChunk);
     MessageConsumer<TurnCancel> cancels = stage.cancelConsumer(bus, this::onCancel);

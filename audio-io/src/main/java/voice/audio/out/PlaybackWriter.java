@@ -1,5 +1,6 @@
 package voice.audio.out;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import voice.core.event.MonotonicClock;
 import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.TurnCancel;
@@ -21,7 +23,9 @@ import voice.core.stage.Stage;
  * for cancels between pieces, so a cancel flushes the sink within one piece. "Played" is the
  * sink's position ({@link AudioSink#playedFrames}), polled every 10 ms while anything waits
  * to be reported; if a device's position never reaches the end of a turn, the turn is drained
- * once its expected end has passed by {@link #DRAIN_GRACE_NANOS}.
+ * once its expected end has passed by {@link #DRAIN_GRACE_NANOS}. Every piece written, and every
+ * flush, is also reported as {@link PlaybackAudio} with when it sounds ({@link DeviceTimeline}):
+ * the echo canceller's reference.
  */
 final class PlaybackWriter implements Runnable {
   static final Object WAKE = new Object();
@@ -35,6 +39,8 @@ final class PlaybackWriter implements Runnable {
   private final Stage stage;
   private final Consumer<PlaybackStarted> started;
   private final Consumer<PlaybackProgress> progress;
+  private final Consumer<PlaybackAudio> audio;
+  private final DeviceTimeline timeline = new DeviceTimeline();
   private final Map<String, TurnPlayback> turns = new LinkedHashMap<>();
   private final ArrayDeque<PlaybackMark> marks = new ArrayDeque<>();
   private volatile boolean running = true;
@@ -42,12 +48,13 @@ final class PlaybackWriter implements Runnable {
   private long written;
 
   PlaybackWriter(AudioSink sink, BlockingDeque<Object> queue, Stage stage,
-      Consumer<PlaybackStarted> started, Consumer<PlaybackProgress> progress) {
+      Consumer<PlaybackStarted> started, Consumer<PlaybackProgress> progress, Consumer<PlaybackAudio> audio) {
     this.sink = sink;
     this.queue = queue;
     this.stage = stage;
     this.started = started;
     this.progress = progress;
+    this.audio = audio;
   }
 
   void stop() {
@@ -108,8 +115,12 @@ final class PlaybackWriter implements Runnable {
         }
         turn.chunkStartsAt(chunk.index(), written);
         int n = Math.min(piece, (pcm.length - off) & ~1);
+        long frame = written;
+        boolean dry = sink.realtime() && sink.playedFrames() >= written;
         sink.write(pcm, off, n);
         written += n / 2;
+        long at = timeline.written(frame, n / 2, dry, sink, written);
+        audio.accept(new PlaybackAudio(turn.turn, openRate, frame, at, chunk.pcm().slice(off, off + n)));
         turn.endFrame = written;
         turn.dry = false;
         reportPlayed();
@@ -139,6 +150,7 @@ final class PlaybackWriter implements Runnable {
     sink.open(rate);
     openRate = rate;
     written = 0;
+    timeline.reopen(rate);
   }
 
   /** Flushes and reports every cancelled turn that is still playing; true if one was. */
@@ -156,6 +168,7 @@ final class PlaybackWriter implements Runnable {
         try {
           sink.flush();
           played = Math.min(written, sink.playedFrames());
+          audio.accept(new PlaybackAudio(turn.turn, openRate, played, timeline.flushedAt(), Buffer.buffer()));
         } catch (RuntimeException e) {
           LOG.warn("flushing the sink failed: {}", e.getMessage());
         }

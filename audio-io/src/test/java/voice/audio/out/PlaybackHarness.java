@@ -13,6 +13,7 @@ import voice.core.bus.Codecs;
 import voice.core.event.AgentEvent;
 import voice.core.event.EventProjector;
 import voice.core.message.AudioChunk;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.TurnCancel;
 import voice.core.stage.StageThreads;
@@ -24,6 +25,7 @@ final class PlaybackHarness implements AutoCloseable {
   private final StageThreads threads;
   final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
   final BlockingQueue<PlaybackProgress> progress = new LinkedBlockingQueue<>();
+  final BlockingQueue<PlaybackAudio> written = new LinkedBlockingQueue<>();
 
   PlaybackHarness(AudioSink sink, String scope) throws Exception {
     this.scope = scope;
@@ -37,6 +39,7 @@ final class PlaybackHarness implements AutoCloseable {
     });
     vertx.eventBus().<PlaybackProgress>consumer(Addresses.scoped(Addresses.PLAYBACK_PROGRESS, scope),
         m -> progress.add(m.body()));
+    vertx.eventBus().<PlaybackAudio>consumer(Addresses.scoped(Addresses.PLAYBACK_AUDIO, scope), m -> written.add(m.body()));
     // The public events come from the projector at the edge, as in the application.
     vertx.deployVerticle(new EventProjector(scope)).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new PlaybackVerticle(sink, scope, threads.single("playback"))).await(10, TimeUnit.SECONDS);
@@ -68,6 +71,16 @@ final class PlaybackHarness implements AutoCloseable {
     assertThat(p).as("waiting for playback progress").isNotNull();
     assertThat(wanted).as("progress %s", p).accepts(p);
     return p;
+  }
+
+  /** The first piece reported written that {@code wanted} accepts (earlier ones are taken). */
+  PlaybackAudio written(Predicate<PlaybackAudio> wanted) throws InterruptedException {
+    for (PlaybackAudio a = written.poll(20, TimeUnit.SECONDS); a != null; a = written.poll(20, TimeUnit.SECONDS)) {
+      if (wanted.test(a)) {
+        return a;
+      }
+    }
+    throw new AssertionError("no such piece was reported written");
   }
 
   @Override

@@ -2,8 +2,12 @@ package voice.audio.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +20,7 @@ import voice.audio.testdevice.VirtualSpeakerLine;
 import voice.audio.wav.WavReader;
 import voice.core.bus.Addresses;
 import voice.core.event.AgentEvent;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.TurnCancel;
 import voice.core.message.TurnCommit;
 import voice.core.message.TurnSpeculation;
@@ -81,6 +86,7 @@ class PlaybackVerticleTest {
     long atStop = line.getLongFramePosition();
     assertThat(line.flushes()).isEqualTo(1);
     assertThat(line.flushedFrames()).isPositive();
+    assertThat(harness.written(PlaybackAudio::flush).playsAtUs()).as("the flush is reported to the echo path").isPositive();
     assertThat(stopped.playedMs()).isBetween(200L, 2999L);
     assertThat(stopped.playedMs()).isEqualTo(atStop * 1000 / RATE);
 
@@ -91,6 +97,37 @@ class PlaybackVerticleTest {
     harness.progress(p -> p.turn().equals("next") && p.chunkDone());
     assertThat(line.acceptedBytes().length - acceptedAtStop).as("only the next turn's audio was written")
         .isEqualTo(RATE / 10 * 2);
+  }
+
+  /** The echo canceller's reference: every piece written, where it sits in the device's stream and when it sounds. */
+  @Test
+  void reportsWhatItWritesToTheDeviceAndWhenItSounds() throws Exception {
+    harness = new PlaybackHarness(new SpeakerSink(null), "written");
+    short[] first = tone(0.5);
+    short[] second = tone(0.2);
+    harness.chunk("t5", 0, RATE, first, true, false);
+    harness.progress(p -> p.chunkIndex() == 0 && p.chunkDone()); // played out: the device runs dry
+    harness.chunk("t5", 1, RATE, second, true, true);
+    harness.progress(p -> p.chunkIndex() == 1 && p.chunkDone());
+    harness.progress(p -> "done".equals(p.stopReason()));
+
+    List<PlaybackAudio> pieces = new ArrayList<>(harness.written);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    long frame = 0;
+    for (PlaybackAudio piece : pieces) {
+      assertThat(piece.frame()).as("pieces follow each other in the device's stream").isEqualTo(frame);
+      frame += piece.pcm().length() / 2;
+      all.writeBytes(piece.pcm().getBytes());
+    }
+    assertThat(all.toByteArray()).isEqualTo(Signals.bytes(concat(first, second)));
+    PlaybackAudio start = pieces.get(0);
+    PlaybackAudio restart = pieces.stream().filter(p -> p.frame() == first.length).findFirst().orElseThrow();
+    for (PlaybackAudio piece : pieces.subList(0, pieces.indexOf(restart))) {
+      assertThat(piece.playsAtUs()).as("while the device plays, each piece sounds where the last ended")
+          .isCloseTo(start.playsAtUs() + piece.frame() * 1_000_000L / RATE, within(1L));
+    }
+    assertThat(restart.playsAtUs()).as("after the dry spell, the second chunk sounds later than a follow-on would")
+        .isGreaterThan(start.playsAtUs() + first.length * 1_000_000L / RATE);
   }
 
   @Test

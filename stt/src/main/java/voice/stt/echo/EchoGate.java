@@ -1,38 +1,46 @@
 package voice.stt.echo;
 
-import voice.core.audio.Resampler;
+import voice.core.audio.Pcm16;
+import voice.core.message.PlaybackAudio;
 
 /**
  * Keeps the assistant's own voice, heard back through the microphone, from counting as speech.
  *
- * <p>It is told the audio sent to the loudspeaker ({@link #addReference}) and when a turn's
- * audio stops ({@link #stopTurn}); {@link #process} then plays that reference on the
- * microphone's clock (see {@link PlaybackReference}) and, for each 20 ms of microphone input,
- * predicts the echo energy from the reference: the delay is found by envelope correlation
- * ({@link EchoDelayEstimator}), the coupling gain from recent energy ratios
+ * <p>It is told what the playback stage wrote to its device and when it sounds
+ * ({@link #devicePlays}), and when the microphone started ({@link #captureStartedAt}); a
+ * playback that does not report its device is stood in for by the audio sent to it
+ * ({@link #addReference}) and when a turn's audio stops ({@link #stopTurn}). {@link #process}
+ * then plays that reference on the microphone's clock (see {@link DeviceReference}) and, for each
+ * 20 ms of microphone input, predicts the echo energy from the reference: the delay is found by
+ * envelope correlation ({@link EchoDelayEstimator}), the coupling gain from recent energy ratios
  * ({@link CouplingEstimate}). Input that the predicted echo explains is turned down to the
  * room's noise floor, so the voice detector never hears it; input clearly above the prediction
  * (a user talking over the assistant) passes unchanged. Until a delay is known the prediction
  * takes the loudest reference of the whole 0–400 ms range, a stricter bar; before any coupling
  * is learnt it assumes the echo as loud as the reference. With no reference in that range the
- * input passes untouched.
+ * input passes untouched. A short-window search ({@link LocalLagTracker}) follows sudden delay
+ * jumps, and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that
+ * slip through where the prediction lags stay too short to be speech.
  *
- * <p>Because the emulated playback can run ahead of the device after a pause, a short-window
- * search ({@link LocalLagTracker}) follows sudden delay jumps the long estimate is slow to take;
- * and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that slip
- * through where the prediction lags stay too short to be speech.
- *
- * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted, and the
- * gate judges what is left: its coupling estimate then learns the residual's level, so a user
- * about as loud as the echo passes where the gate alone would hold them back. Known limit: when
- * the room's delay shifts by a millisecond mid-answer the filter stops fitting, and until the
- * coupling estimate catches up a residual burst can pass as speech (hence {@code --aec off} by
- * default).
+ * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted; the
+ * recognizer hears what is left, and the gate judges it once speexdsp's residual-echo suppression
+ * has also run (on a copy). The coupling and the delay are then learnt on the microphone as
+ * captured (the room's), and the bar is that echo times what the canceller has lately left (the
+ * median ratio), but never more than {@link #CANCELLED_MARGIN_DB} under the echo: its worst
+ * residual bursts in the loudspeaker room stay 8 dB under the echo. For its first
+ * 8 s of loudspeaker, and on a frame where it left more than the microphone heard (diverging),
+ * the gate is as strict as alone.
  *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
+  // Behind the canceller and its residual-echo suppression, what is left of the echo stays
+  // 8 dB under it even in its worst bursts in the loudspeaker room (-12 let them through).
+  static final double CANCELLED_MARGIN_DB = -5;
+  // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
+  // the gate trusts it no more than itself.
+  private static final long WARM_UP_SAMPLES = 8 * 16_000;
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
@@ -45,17 +53,23 @@ public final class EchoGate implements AutoCloseable {
   private final SpeexEchoCanceller canceller;
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
-  private final PlaybackReference reference = new PlaybackReference();
+  private final DeviceReference reference = new DeviceReference();
   private final SharedClockHistory history = new SharedClockHistory();
   private final EchoDelayEstimator delay = new EchoDelayEstimator();
   private final LocalLagTracker localLag = new LocalLagTracker();
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
-  private Resampler resampler;
-  private int resamplerRate;
-  private String resamplerTurn;
+  private final CouplingEstimate residual = new CouplingEstimate();
+  private long cancelledReferenceSamples;
+  private boolean trusted; // the canceller's output is what the gate judges, this frame
+  private boolean deviceReports;
+  private double echoBefore;
+  private double echoAfter;
   private short[] played = new short[FRAME];
-  private double floorDb = Double.NaN;
+  private final NoiseFloor judgedFloor = new NoiseFloor();
+  private final NoiseFloor heardFloor = new NoiseFloor();
+  private final NoiseFloor rawFloor = new NoiseFloor();
+  private short[] raw = new short[FRAME];
   private long sinceDelayUpdate;
   private long suppressedSamples;
   private int alignedDelayBlocks = -1;
@@ -78,19 +92,37 @@ public final class EchoGate implements AutoCloseable {
     this.marginUnknownDelay = Math.pow(10, marginUnknownDelayDb / 10);
   }
 
-  /** Audio of {@code turn} just sent to the loudspeaker, mono 16-bit at {@code sampleRate}. */
+  /**
+   * Audio of {@code turn} just sent to the loudspeaker, mono 16-bit at {@code sampleRate}, for a
+   * playback that does not report what its device plays: it is taken to play after what was sent
+   * before, or at once. Ignored once the device reports ({@link #devicePlays}).
+   */
   public void addReference(String turn, int sampleRate, short[] pcm) {
-    if (resampler == null || !turn.equals(resamplerTurn) || resamplerRate != sampleRate) {
-      resampler = new Resampler(sampleRate, Resampler.RATE_16K);
-      resamplerRate = sampleRate;
-      resamplerTurn = turn;
+    if (!deviceReports) {
+      reference.append(turn, sampleRate, pcm);
     }
-    reference.add(turn, resampler.process(pcm, 0, pcm.length));
   }
 
-  /** The turn's audio stopped; what of it was not yet played never will be. */
+  /** The turn's audio stopped; what of it was not yet played never will be (the device's flushes say it when it reports). */
   public void stopTurn(String turn) {
-    reference.stop(turn);
+    if (!deviceReports) {
+      reference.stop(turn);
+    }
+  }
+
+  /** The microphone's first sample was captured at {@code tMs} (monotonic milliseconds): the clock the device's pieces are placed on. */
+  public void captureStartedAt(long tMs) {
+    reference.captureStartedAt(tMs * 1000);
+  }
+
+  /** What the playback stage wrote to its device, and when it sounds: from now on the reference. */
+  public void devicePlays(PlaybackAudio piece) {
+    deviceReports = true;
+    if (piece.flush()) {
+      reference.cutAt(piece.playsAtUs());
+    } else {
+      reference.place(piece.turn(), piece.sampleRate(), piece.frame(), piece.playsAtUs(), Pcm16.samples(piece.pcm()));
+    }
   }
 
   /** Gates 16 kHz microphone samples in place; returns true if any of them was echo. */
@@ -107,18 +139,37 @@ public final class EchoGate implements AutoCloseable {
       played = new short[n];
     }
     reference.play(played, 0, n);
-    if (canceller != null) {
-      relearnAfterARestart(played, n);
-      if (n == canceller.frameSize()) {
-        canceller.cancel(pcm, off, played);
+    if (raw.length < n) {
+      raw = new short[n];
+    }
+    System.arraycopy(pcm, off, raw, 0, n);
+    double judged;
+    if (canceller != null && n == canceller.frameSize()) {
+      if (!deviceReports) {
+        relearnAfterARestart(played, n);
       }
+      judged = canceller.cancel(pcm, off, played);
+      if (energy(played, 0, n) > AUDIBLE_REF) {
+        cancelledReferenceSamples += n;
+        echoBefore += energy(raw, 0, n);
+        echoAfter += energy(pcm, off, n);
+      }
+    } else {
+      judged = energy(pcm, off, n);
     }
-    double micEnergy = 0;
+    double heard = energy(pcm, off, n);
+    double rawEnergy = energy(raw, 0, n);
+    if (heard > rawEnergy) {
+      // A filter that does not fit yet (or any more) can add sound where the room had none: the
+      // recognizer then hears the microphone as captured, never something louder.
+      System.arraycopy(raw, 0, pcm, off, n);
+      heard = rawEnergy;
+    }
+    // The delay is the room's: it is searched on the microphone as captured, not on what the canceller left.
     for (int i = 0; i < n; i++) {
-      micEnergy += (double) pcm[off + i] * pcm[off + i];
-      history.add(pcm[off + i], played[i]);
+      history.add(raw[i], played[i]);
     }
-    micEnergy /= n;
+    double micEnergy = judged;
     long to = history.now();
     long from = to - n;
     sinceDelayUpdate += n;
@@ -132,8 +183,17 @@ public final class EchoGate implements AutoCloseable {
     if (recentLag >= 0) {
       aligned = Math.max(aligned, alignedReference(from, to, recentLag));
     }
-    double noise = noiseFloor(micEnergy, loose);
-    double excess = Math.max(0, micEnergy - noise);
+    double noise = judgedFloor.update(micEnergy, loose > 0);
+    double heardNoise = heardFloor.update(heard, loose > 0);
+    // With a canceller, the coupling is the room's (learnt on the raw microphone), and what is left
+    // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
+    double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
+    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
+    // Until the canceller is trusted (warmed up, not diverging on this frame), the gate judges the
+    // microphone as captured, exactly as it would alone.
+    double judgedExcess = Math.max(0, micEnergy - noise);
+    trusted = canceller != null && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
+    double excess = canceller == null || trusted ? judgedExcess : rawExcess;
     boolean echo = isEcho(excess, loose, aligned, 1);
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
     // the bar is a little higher, so such a burst loses its first frame and stays too short for
@@ -147,14 +207,17 @@ public final class EchoGate implements AutoCloseable {
       holdFrames = 0;
     }
     if (aligned > AUDIBLE_REF) {
-      alignedCoupling.add(excess / aligned);
+      alignedCoupling.add(rawExcess / aligned);
+      if (canceller != null && rawExcess > 0) {
+        residual.add(judgedExcess / rawExcess);
+      }
     }
     if (loose > AUDIBLE_REF) {
-      looseCoupling.add(excess / loose);
+      looseCoupling.add(rawExcess / loose);
     }
     if (echo) {
       suppressedSamples += n;
-      double scale = micEnergy <= noise ? 1 : Math.sqrt(noise / micEnergy);
+      double scale = heard <= heardNoise ? 1 : Math.sqrt(heardNoise / heard);
       for (int i = off; i < off + n; i++) {
         pcm[i] = (short) Math.round(pcm[i] * scale);
       }
@@ -184,6 +247,22 @@ public final class EchoGate implements AutoCloseable {
     silentReferenceFrames = 0;
   }
 
+  /**
+   * How much of the echo the canceller leaves, as the gate must assume it: what it left lately
+   * (the median ratio, so while the filter converges the gate is as strict as alone), but never
+   * less than {@link #CANCELLED_MARGIN_DB} under the margin, so a burst where the filter slips
+   * stays under the bar.
+   */
+  private double residualFactor() {
+    // Not yet converged, or diverging on this frame (it left more than the microphone heard,
+    // which a user talking never causes): the gate alone's bar.
+    if (!trusted) {
+      return 1;
+    }
+    double left = residual.ready() ? residual.gain() : 1;
+    return Math.max(left, Math.pow(10, (CANCELLED_MARGIN_DB - 8) / 10));
+  }
+
   private boolean isEcho(double excess, double loose, double aligned, double slack) {
     if (loose <= 0) {
       return false; // nothing played lately: nothing to mistake for the user
@@ -196,7 +275,7 @@ public final class EchoGate implements AutoCloseable {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected;
+    return excess <= slack * expected * residualFactor();
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
@@ -226,17 +305,27 @@ public final class EchoGate implements AutoCloseable {
     return most;
   }
 
-  /** The room's noise level: follows quiet input fast and louder input slowly, frozen while the loudspeaker plays. */
-  private double noiseFloor(double micEnergy, double loose) {
-    double db = 10 * Math.log10(Math.max(1, micEnergy));
-    if (Double.isNaN(floorDb)) {
-      floorDb = db;
-    } else if (db < floorDb) {
-      floorDb += (db - floorDb) * 0.15;
-    } else if (loose <= 0) {
-      floorDb += (db - floorDb) * 0.004;
+  private static double energy(short[] pcm, int off, int n) {
+    double sum = 0;
+    for (int i = off; i < off + n; i++) {
+      sum += (double) pcm[i] * pcm[i];
     }
-    return Math.pow(10, floorDb / 10);
+    return sum / n;
+  }
+
+  /** How much the canceller turned the microphone down while the loudspeaker played, in dB; NaN without one. */
+  public double cancelledDb() {
+    return echoAfter <= 0 ? Double.NaN : 10 * Math.log10(echoBefore / echoAfter);
+  }
+
+  /** The share of a core the canceller took per second of audio; 0 without one. */
+  public double cancellerCoreShare() {
+    return canceller == null ? 0 : canceller.coreShare();
+  }
+
+  /** The session's figures so far. */
+  public EchoFigures figures() {
+    return new EchoFigures(cancelledDb(), cancellerCoreShare(), delayMs(), suppressedMs());
   }
 
   /** Whether an echo canceller runs ahead of the gate. */

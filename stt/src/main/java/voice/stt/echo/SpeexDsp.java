@@ -5,11 +5,16 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
-/** The echo-canceller calls of speexdsp (Debian libspeexdsp1, also built for arm64 and armhf). */
+/** The echo-canceller and preprocessor calls of speexdsp (Debian libspeexdsp1, also built for arm64 and armhf). */
 interface SpeexDsp extends Library {
   String SONAME = "libspeexdsp.so.1";
   String INSTALL_HINT = "speexdsp not found: apt-get install libspeexdsp1";
   int SPEEX_ECHO_SET_SAMPLING_RATE = 24;
+  int SPEEX_PREPROCESS_SET_DENOISE = 0;
+  int SPEEX_PREPROCESS_SET_AGC = 2;
+  int SPEEX_PREPROCESS_SET_VAD = 4;
+  int SPEEX_PREPROCESS_SET_DEREVERB = 8;
+  int SPEEX_PREPROCESS_SET_ECHO_STATE = 24;
 
   Pointer speex_echo_state_init(int frameSize, int filterLength);
 
@@ -18,6 +23,14 @@ interface SpeexDsp extends Library {
   void speex_echo_cancellation(Pointer state, short[] microphone, short[] played, short[] out);
 
   void speex_echo_state_destroy(Pointer state);
+
+  Pointer speex_preprocess_state_init(int frameSize, int sampleRate);
+
+  int speex_preprocess_ctl(Pointer state, int request, Pointer value);
+
+  int speex_preprocess_run(Pointer state, short[] frame);
+
+  void speex_preprocess_state_destroy(Pointer state);
 
   /** Loads the library by soname through the system's dynamic linker; null when it is not installed. */
   static SpeexDsp loadOrNull() {

@@ -2,6 +2,8 @@ package voice.stt.echo;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import voice.stt.SpeechEngineUnavailable;
 
 /**
@@ -10,29 +12,47 @@ import voice.stt.SpeechEngineUnavailable;
  * played in the same frame. The filter spans {@link #TAIL_MS}, enough for the room delays and the
  * device latency the {@link EchoGate} also searches, so the reference needs no alignment here.
  *
- * <p>speexdsp's preprocessor (noise and residual-echo suppression) is not run: its residual-echo
- * suppression only works together with its noise suppressor, which would change what the
- * recognizer hears even while nothing plays. The gate after the canceller is the residual guard.
+ * <p>speexdsp's preprocessor (residual-echo suppression, which works only with its noise
+ * suppressor) runs on a copy of each cancelled frame: {@link #cancel} returns that copy's energy
+ * for the {@link EchoGate} to judge, while the recognizer hears the cancelled frame unchanged.
  *
  * <p>Not thread-safe; {@link #close()} frees the native state.
  */
 public final class SpeexEchoCanceller implements AutoCloseable {
   static final int TAIL_MS = 400;
   public static final String INSTALL_HINT = SpeexDsp.INSTALL_HINT;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final SpeexDsp speex;
   private final int frameSize;
   private final short[] in;
   private final short[] out;
+  private final int sampleRate;
   private Pointer state;
+  private Pointer preprocess;
+  private final short[] judged;
+  private long cpuNanos;
+  private long samples;
 
   private SpeexEchoCanceller(SpeexDsp speex, int frameSize, int sampleRate) {
     this.speex = speex;
     this.frameSize = frameSize;
+    this.sampleRate = sampleRate;
     this.in = new short[frameSize];
     this.out = new short[frameSize];
+    this.judged = new short[frameSize];
     this.state = speex.speex_echo_state_init(frameSize, sampleRate * TAIL_MS / 1000);
     speex.speex_echo_ctl(state, SpeexDsp.SPEEX_ECHO_SET_SAMPLING_RATE, new IntByReference(sampleRate));
+    this.preprocess = speex.speex_preprocess_state_init(frameSize, sampleRate);
+    set(SpeexDsp.SPEEX_PREPROCESS_SET_DENOISE, 1); // residual-echo suppression works only with it
+    set(SpeexDsp.SPEEX_PREPROCESS_SET_AGC, 0);
+    set(SpeexDsp.SPEEX_PREPROCESS_SET_VAD, 0);
+    set(SpeexDsp.SPEEX_PREPROCESS_SET_DEREVERB, 0);
+    speex.speex_preprocess_ctl(preprocess, SpeexDsp.SPEEX_PREPROCESS_SET_ECHO_STATE, state);
+  }
+
+  private void set(int request, int value) {
+    speex.speex_preprocess_ctl(preprocess, request, new IntByReference(value).getPointer());
   }
 
   /** Whether speexdsp is installed. */
@@ -73,17 +93,39 @@ public final class SpeexEchoCanceller implements AutoCloseable {
     return frameSize;
   }
 
-  /** Cancels the echo of {@code played} from {@code pcm[off, off + frameSize)}, in place. */
-  public void cancel(short[] pcm, int off, short[] played) {
+  /**
+   * Cancels the echo of {@code played} from {@code pcm[off, off + frameSize)}, in place, and
+   * returns the mean square of that frame once speexdsp's preprocessor has also taken out the
+   * residual echo the filter left (and noise): what to judge, not what to hear, as it would
+   * change what the recognizer hears even while nothing plays.
+   */
+  public double cancel(short[] pcm, int off, short[] played) {
+    long cpuBefore = THREADS.getCurrentThreadCpuTime();
     System.arraycopy(pcm, off, in, 0, frameSize);
     speex.speex_echo_cancellation(state, in, played, out);
     System.arraycopy(out, 0, pcm, off, frameSize);
+    System.arraycopy(out, 0, judged, 0, frameSize);
+    speex.speex_preprocess_run(preprocess, judged);
+    cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
+    samples += frameSize;
+    double sum = 0;
+    for (short s : judged) {
+      sum += (double) s * s;
+    }
+    return sum / frameSize;
+  }
+
+  /** Thread CPU time spent cancelling so far, per second of audio cancelled: the share of a core it takes. */
+  public double coreShare() {
+    return samples == 0 ? 0 : cpuNanos / 1e9 / (samples / (double) sampleRate);
   }
 
   @Override
   public void close() {
     if (state != null) {
+      speex.speex_preprocess_state_destroy(preprocess);
       speex.speex_echo_state_destroy(state);
+      preprocess = null;
       state = null;
     }
   }

@@ -23,6 +23,8 @@ class SpeexEchoCancellerTest {
         System.arraycopy(speech, at, played, 0, FRAME);
         canceller.cancel(mic, at, played);
       }
+      System.out.printf("canceller: %.2f %% of a core%n", 100 * canceller.coreShare());
+      assertThat(canceller.coreShare()).as("its thread CPU time is measured").isPositive();
     }
     int from = 16_000 * 8; // after eight seconds to converge
     double reduction = energyDb(before, from) - energyDb(mic, from);

@@ -52,6 +52,11 @@ public final class Addresses {
   public static final String TURN_CANCEL = "voice.turn.cancel";
   /** {@link voice.core.message.PlaybackProgress}: what the sink has actually played. */
   public static final String PLAYBACK_PROGRESS = "voice.playback.progress";
+  /**
+   * {@link voice.core.message.PlaybackAudio}: what the playback stage wrote to its device, and
+   * when it sounds (the echo canceller's reference).
+   */
+  public static final String PLAYBACK_AUDIO = "voice.playback.audio";
   /** {@link voice.core.message.CaptureStarted}: the first input frame entered the pipeline. */
   public static final String CAPTURE_STARTED = "voice.audio.capture";
   /** {@link voice.core.message.PlaybackStarted}: the sink began playing a turn's audio. */

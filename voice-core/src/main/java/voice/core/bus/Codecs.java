@@ -10,6 +10,7 @@ import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
 import voice.core.message.InputEnded;
 import voice.core.message.LlmRequest;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.SpeechPause;
@@ -33,7 +34,7 @@ public final class Codecs {
       LlmRequest.class, TextChunk.class, TurnCancel.class, PlaybackProgress.class,
       TurnDone.class, AgentEvent.class, CaptureStarted.class, PlaybackStarted.class,
       InputEnded.class, SynthesisStarted.class, TurnSummary.class, WakeDetected.class,
-      SpeechPause.class, TurnSpeculation.class, TurnCommit.class, TurnResume.class);
+      SpeechPause.class, TurnSpeculation.class, TurnCommit.class, TurnResume.class, PlaybackAudio.class);
 
   private Codecs() {}
 

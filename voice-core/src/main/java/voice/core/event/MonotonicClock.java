@@ -10,6 +10,11 @@ public final class MonotonicClock {
     return (System.nanoTime() - START) / 1_000_000L;
   }
 
+  /** Microseconds on the same clock: fine enough to line up audio sample by sample. */
+  public static long micros() {
+    return (System.nanoTime() - START) / 1_000L;
+  }
+
   public static double millisPrecise() {
     return (System.nanoTime() - START) / 1_000_000.0;
   }

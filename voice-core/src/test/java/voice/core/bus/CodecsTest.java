@@ -15,6 +15,7 @@ import voice.core.event.AgentEvent;
 import voice.core.llm.LlmEvent;
 import voice.core.message.AudioChunk;
 import voice.core.message.CaptureStarted;
+import voice.core.message.PlaybackAudio;
 import voice.core.message.PlaybackProgress;
 import voice.core.message.PlaybackStarted;
 import voice.core.message.SynthesisStarted;
@@ -63,6 +64,13 @@ class CodecsTest {
           assertThat(c.pcm().getBytes()).containsExactly(9, -8, 7);
           assertThat(c.turn()).isEqualTo("t1");
           assertThat(c.last()).isTrue();
+        });
+    assertThat(roundTrip(new PlaybackAudio("t1", 48000, 960, 1_234_567, Buffer.buffer(new byte[] {1, -2}))))
+        .satisfies(a -> {
+          assertThat(a.pcm().getBytes()).containsExactly(1, -2);
+          assertThat(a.frame()).isEqualTo(960);
+          assertThat(a.playsAtUs()).isEqualTo(1_234_567);
+          assertThat(a.flush()).isFalse();
         });
     LlmRequest request = new LlmRequest("t2", List.of(ChatMessage.system("be brief"), ChatMessage.user("hi")));
     assertThat(roundTrip(request)).isEqualTo(request);

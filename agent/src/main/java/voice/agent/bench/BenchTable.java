@@ -47,7 +47,7 @@ public final class BenchTable {
     var conversation = report.conversation();
     if (!conversation.stopAfterOnsetMs().isEmpty() || !conversation.voiceToVoiceMs().isEmpty()) {
       String spoken = " (spoken conversation replayed in real time, PocketSphinx, " + conversation.stopAfterOnsetMs().size() + " runs)";
-      row(out, "Voice-to-voice: end of the user's speech → first answer audio (includes the 700 ms end-of-utterance silence)" + spoken,
+      row(out, "Voice-to-voice: end of the user's speech → first answer audio (end of turn found from the words and the pause, unless --end-of-turn silence)" + spoken,
           ms(voice.core.metrics.Percentiles.of(conversation.voiceToVoiceMs(), 50)), "");
       row(out, "Barge-in: interruption's onset (VAD) → voice stopped" + spoken,
           ms(voice.core.metrics.Percentiles.of(conversation.bargeInMs(), 50)), "");

@@ -375,7 +375,7 @@ public final class TurnOrchestrator extends VerticleBase {
     } else if (!turn.speculative) { // an abandoned speculative turn was never heard
       conversation.addAssistant(said);
     }
-    if (turn.answer && !turn.speculative && !turn.resumption) {
+    if (turn.answer) { // every answer turn ends with its metrics, abandoned or resumed ones too (what was measured)
       bus.publish(stage.address(Addresses.METRICS), new TurnSummary(turn.id, turn.metrics.fields()));
     }
     bus.publish(stage.address(Addresses.TURN_DONE), new TurnDone(turn.id, outcome, turn.error));

@@ -99,6 +99,10 @@ class TurnTakingTest {
     publish(Addresses.STT_PAUSE, new SpeechPause("u1", "", 2300, false));
     assertThat(take(cancels)).isEqualTo(new TurnCancel(speculative.turn(), TurnCancel.Reason.cancelled));
     assertThat(take(done).outcome()).isEqualTo("cancelled");
+    // Every turn ends with its metrics (a client such as the satellite counts turns by them).
+    AgentEvent abandoned = takeEvent("metrics");
+    assertThat(abandoned.turn()).isEqualTo(speculative.turn());
+    assertThat(abandoned.fields()).doesNotContainKey("voice_to_voice_ms");
 
     publish(Addresses.VAD, new VadEvent("u1", false, 3400));
     publish(Addresses.STT_FINAL, new Transcript("u1", "set a timer for ten minutes", true, 500, 3400, List.of()));

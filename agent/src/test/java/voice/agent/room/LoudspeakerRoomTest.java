@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import voice.agent.bench.room.LoudspeakerRoom;
+import voice.agent.bench.room.RoomBench;
 import voice.agent.bench.room.RoomLevel;
 import voice.agent.bench.room.RoomProbe;
 import voice.agent.bench.room.RoomTable;
@@ -68,7 +69,7 @@ class LoudspeakerRoomTest {
     byte[] raw = Files.readAllBytes(Path.of("/usr/share/pocketsphinx/test/data/goforward.raw"));
     user = new short[raw.length / 2];
     ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(user);
-    userOnsetMs = onsetMs(user);
+    userOnsetMs = RoomBench.onsetMs(user);
   }
 
   @AfterAll
@@ -215,19 +216,5 @@ class LoudspeakerRoomTest {
     long at = s.room.nowMs() + afterMs;
     s.room.userSpeaksAt(at, user, USER_DB);
     return at;
-  }
-
-  /** Where speech begins in a recording: the first 20 ms loud enough to be voice. */
-  private static long onsetMs(short[] pcm) {
-    for (int f = 0; f + 320 <= pcm.length; f += 320) {
-      double sum = 0;
-      for (int i = f; i < f + 320; i++) {
-        sum += (double) pcm[i] * pcm[i];
-      }
-      if (Math.sqrt(sum / 320) > 300) {
-        return f / 16;
-      }
-    }
-    throw new IllegalStateException("no speech in the recording");
   }
 }

@@ -2,19 +2,10 @@ package voice.core.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import voice.core.bus.Addresses;
-import voice.core.bus.Codecs;
-import voice.core.chunk.ChunkerOptions;
 import voice.core.event.AgentEvent;
-import voice.core.event.EventProjector;
 import voice.core.llm.LlmEvent;
 import voice.core.message.ChatMessage;
 import voice.core.message.LlmRequest;
@@ -29,36 +20,7 @@ import voice.core.message.UserTurn;
 import voice.core.message.VadEvent;
 
 /** Speculative turns, commits and resumes of the orchestrator: messages in, messages out. */
-class TurnTakingTest {
-  private Vertx vertx;
-  private TurnOrchestrator orchestrator;
-  private final BlockingQueue<LlmRequest> requests = new LinkedBlockingQueue<>();
-  private final BlockingQueue<TextChunk> chunks = new LinkedBlockingQueue<>();
-  private final BlockingQueue<TurnCancel> cancels = new LinkedBlockingQueue<>();
-  private final BlockingQueue<TurnDone> done = new LinkedBlockingQueue<>();
-  private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    Codecs.register(vertx);
-    var bus = vertx.eventBus();
-    bus.<LlmRequest>consumer(Addresses.LLM_REQUEST, m -> requests.add(m.body()));
-    bus.<TextChunk>consumer(Addresses.TTS_TEXT, m -> chunks.add(m.body()));
-    bus.<TurnCancel>consumer(Addresses.TURN_CANCEL, m -> cancels.add(m.body()));
-    bus.<TurnDone>consumer(Addresses.TURN_DONE, m -> done.add(m.body()));
-    bus.<AgentEvent>consumer(Addresses.EVENTS, m -> events.add(m.body()));
-    orchestrator = new TurnOrchestrator(TurnOptions.defaults().withSystemPrompt("Be brief.")
-        .withChunker(ChunkerOptions.sentences()).withBargeIn(150, false), "");
-    vertx.deployVerticle(new EventProjector("")).await();
-    vertx.deployVerticle(orchestrator).await();
-  }
-
-  @AfterEach
-  void stop() {
-    vertx.close().await();
-  }
-
+class TurnTakingTest extends OrchestratorStage {
   @Test
   void aPauseAsksAtOnceAndTheFinalCommitsTheSameRequest() throws Exception {
     publish(Addresses.VAD, new VadEvent("u1", true, 500));
@@ -191,24 +153,5 @@ class TurnTakingTest {
 
   private static PlaybackProgress.Stop stop(String reason) {
     return new PlaybackProgress.Stop(reason, 0, true, 2);
-  }
-
-  private void publish(String address, Object message) {
-    vertx.eventBus().publish(address, message);
-  }
-
-  private AgentEvent takeEvent(String type) throws InterruptedException {
-    while (true) {
-      AgentEvent event = take(events);
-      if (event.type().equals(type)) {
-        return event;
-      }
-    }
-  }
-
-  private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
-    T value = queue.poll(5, TimeUnit.SECONDS);
-    assertThat(value).as("message within 5 s").isNotNull();
-    return value;
   }
 }

@@ -1,5 +1,6 @@
 package voice.agent;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import voice.agent.cli.AskCommand;
@@ -12,24 +13,26 @@ import voice.agent.cli.SayCommand;
 import voice.agent.cli.ServeCommand;
 import voice.agent.cli.TranscribeCommand;
 import voice.agent.cli.WorkerCommand;
+import voice.agent.pipeline.SharedVoice;
 
 /** The {@code voice-agent} command line. */
 @Command(
     name = "voice-agent",
     mixinStandardHelpOptions = true,
     version = "voice-agent 0.1.0",
-    description = "A voice assistant that speaks while the model is still writing.",
-    subcommands = {
-      AskCommand.class, SayCommand.class, ChatCommand.class, ServeCommand.class,
-      TranscribeCommand.class, ChunkCommand.class, ModelsCommand.class, BenchCommand.class,
-      DevicesCommand.class, WorkerCommand.class
-    })
+    description = "A voice assistant that speaks while the model is still writing.")
 public final class Main implements Runnable {
   private static final String NO_CLOSURES = "picocli.disable.closures";
+  private static final List<Class<?>> COMMANDS = List.of(
+      AskCommand.class, SayCommand.class, ChatCommand.class, ServeCommand.class,
+      TranscribeCommand.class, ChunkCommand.class, ModelsCommand.class, BenchCommand.class,
+      DevicesCommand.class, WorkerCommand.class);
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int exit = run(args);
+    SharedVoice.settle();  // a command that failed while MaryTTS was still loading
+    System.exit(exit);
   }
 
   /** Runs the command line and returns the exit code (tests call this in-process). */
@@ -40,6 +43,14 @@ public final class Main implements Runnable {
       System.setProperty(NO_CLOSURES, "true");
     }
     CommandLine cli = new CommandLine(new Main());
+    // picocli builds the model of every subcommand it is given (a tenth of a second for all of
+    // them): a named command gets only its own; help and mistakes get them all.
+    Class<?> named = args.length == 0 ? null : COMMANDS.stream()
+        .filter(command -> command.getAnnotation(Command.class).name().equals(args[0]))
+        .findFirst().orElse(null);
+    for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
+      cli.addSubcommand(command);
+    }
     cli.setParameterExceptionHandler((ex, argv) -> {
       System.err.println("voice-agent: " + ex.getMessage() + " (see voice-agent --help)");
       return 2;

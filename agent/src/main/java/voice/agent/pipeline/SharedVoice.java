@@ -10,6 +10,8 @@ import voice.tts.mary.MaryTtsEngine;
  * MaryTTS loads once per process and serves every conversation.
  */
 public final class SharedVoice {
+  private static volatile boolean prefetched;
+
   private SharedVoice() {}
 
   /**
@@ -26,6 +28,27 @@ public final class SharedVoice {
    */
   public static SpeechEngine startCold() {
     return started(MaryTtsEngine::startCold);
+  }
+
+  /**
+   * Begins loading MaryTTS on another thread while the caller sets up the rest; {@link #start}
+   * and {@link #startCold} pick it up. Called once a command's input has been checked.
+   */
+  public static void prefetch() {
+    prefetched = true;
+    MaryTtsEngine.startInBackground();
+  }
+
+  /** Waits for a {@link #prefetch} still loading: the process may exit only after it. */
+  public static void settle() {
+    if (!prefetched) {
+      return;
+    }
+    try {
+      MaryTtsEngine.awaitBackgroundStart();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static SpeechEngine started(Supplier<MaryTtsEngine> start) {

@@ -54,6 +54,9 @@ public final class SpeakingRun implements AutoCloseable {
       }
       throw e;
     }
+    // The outputs are usable: MaryTTS loads on another core while the event bus and the model's
+    // client start here.
+    SharedVoice.prefetch();
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
     if (events != null) {

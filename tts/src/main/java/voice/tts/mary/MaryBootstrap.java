@@ -11,13 +11,14 @@ import marytts.config.MaryConfig;
  * What must happen before the first {@code LocalMaryInterface}: MaryTTS 5.2.1's own tokenisers
  * need JTok, which is not on Maven Central, and {@code ignore.modules.classes.list} is not
  * implemented, so they are struck from every config's module list ({@link PlainTextTokeniser}
- * takes their place through {@link TokeniserConfig}). And MaryTTS must neither write
+ * takes their place through {@link ReplacementModulesConfig}); so is the English part-of-speech
+ * tagger, which {@link EarlyPosTagger} starts sooner. And MaryTTS must neither write
  * {@code ./log/server.log} nor read files from the user's working directory, and it starts
  * only the modules it uses.
  */
 final class MaryBootstrap {
-  private static final Set<String> JTOK_MODULES =
-      Set.of("marytts.modules.JTokeniser", "marytts.language.en.JTokeniser");
+  private static final Set<String> REPLACED_MODULES = Set.of("marytts.modules.JTokeniser",
+      "marytts.language.en.JTokeniser", "marytts.modules.OpenNLPPosTagger(en,en.pos)");
   private static final String MODULES = "modules.classes.list";
 
   private MaryBootstrap() {}
@@ -36,17 +37,17 @@ final class MaryBootstrap {
     // first request run alone, since a module's lazy start is not thread-safe.
     setDefault("server", "commandline");
     for (MaryConfig config : MaryConfig.getConfigs()) {
-      strikeJTok(config.getProperties());
+      strikeReplaced(config.getProperties());
     }
   }
 
-  private static void strikeJTok(Properties properties) {
+  private static void strikeReplaced(Properties properties) {
     String modules = properties.getProperty(MODULES);
     if (modules == null) {
       return;
     }
     properties.setProperty(MODULES, Arrays.stream(modules.trim().split("\\s+"))
-        .filter(module -> !JTOK_MODULES.contains(module))
+        .filter(module -> !REPLACED_MODULES.contains(module))
         .collect(Collectors.joining(" ")));
   }
 

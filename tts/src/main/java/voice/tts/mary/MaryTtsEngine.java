@@ -28,6 +28,7 @@ public final class MaryTtsEngine implements SpeechEngine {
 
   private static MaryTtsEngine shared;
   private static IllegalStateException failure;
+  private static volatile Thread background;
 
   private final SynthesisThreads threads;
   private final int threadCount;
@@ -85,6 +86,38 @@ public final class MaryTtsEngine implements SpeechEngine {
       throw failure;
     }
     return shared;
+  }
+
+  /**
+   * Starts loading the engine on a thread of its own and returns at once, so that a command can
+   * set up the rest (the event bus, the model's client, the recognizer) on another core meanwhile;
+   * {@link #start()} and {@link #startCold()} then wait for it. A failure is theirs to report.
+   */
+  public static synchronized void startInBackground() {
+    if (shared != null || failure != null || background != null) {
+      return;
+    }
+    Thread loading = new Thread(() -> {
+      try {
+        startCold();
+      } catch (IllegalStateException remembered) {
+        // startCold() keeps it and throws it again to whoever asks for the engine.
+      }
+    }, "marytts-start");
+    loading.setDaemon(true);
+    background = loading;
+    loading.start();
+  }
+
+  /**
+   * Waits until a start begun by {@link #startInBackground()} has ended. A process must not exit
+   * in the middle of it: MaryTTS's own shutdown hook would then fail with a stack trace.
+   */
+  public static void awaitBackgroundStart() throws InterruptedException {
+    Thread loading = background;
+    if (loading != null) {
+      loading.join();
+    }
   }
 
   /** How many syntheses run at once; more wait their turn. */

@@ -1,6 +1,7 @@
 package voice.agent.pipeline;
 
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import voice.agent.UserError;
 import voice.tts.SpeechEngine;
 import voice.tts.mary.MaryTtsEngine;
@@ -35,6 +36,9 @@ public final class SharedVoice {
    * and {@link #startCold} pick it up. Called once a command's input has been checked.
    */
   public static void prefetch() {
+    // Logging starts here first: MaryTTS logs as it loads, and SLF4J starting on two threads at
+    // once would print a warning about "replayed" calls.
+    LoggerFactory.getILoggerFactory();
     prefetched = true;
     MaryTtsEngine.startInBackground();
   }

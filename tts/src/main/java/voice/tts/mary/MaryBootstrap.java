@@ -6,6 +6,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import marytts.config.MaryConfig;
+import org.apache.log4j.Logger;
+import org.apache.log4j.varia.NullAppender;
 
 /**
  * What must happen before the first {@code LocalMaryInterface}: MaryTTS 5.2.1's own tokenisers
@@ -24,9 +26,14 @@ final class MaryBootstrap {
   private MaryBootstrap() {}
 
   static void prepare() {
+    // MaryTTS logs through log4j 1's API, bridged to SLF4J (our Logback set-up keeps "marytts"
+    // to errors). It configures log4j itself unless the root logger has an appender, and that
+    // needs log4j-core, whose start alone took half a second: the appender says "configured".
+    Logger root = Logger.getRootLogger();
+    if (!root.getAllAppenders().hasMoreElements()) {
+      root.addAppender(new NullAppender());
+    }
     // MaryTTS reads these from system properties before its own config; a user's -D wins.
-    // The only logger MaryTTS lets us override is "marytts": errors to stderr, no log file.
-    setDefault("log4j.logger.marytts", "ERROR, stderr");
     // MARY_BASE is where the log file, user dictionaries and cache would live; "." by default.
     setDefault("mary.base", Path.of(System.getProperty("java.io.tmpdir"), "voice-agent-marytts").toString());
     // The self test synthesizes example sentences for every module: start-up time for nothing.

@@ -131,6 +131,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxSessions != null) {
       settings = settings.withAccess(settings.apiKeys(), settings.rateLimitPerMinute(), maxSessions);
     }
+    if (clustered == null || clustered.offers(Role.tts)) {
+      SharedVoice.prefetch();  // MaryTTS loads on another core while the decoder and server start
+    }
     // Sessions share one decoder per core, each held only inside an utterance. The pool opens its
     // first decoder now: a missing speech model fails with one line, not per session.
     RecognizerPool decoders = clustered == null || clustered.offers(Role.stt) ? RecognizerPool.sizedToCores(recognizers) : null;

@@ -93,7 +93,7 @@ final class SatelliteLink {
    * server's gate would lay its answer over them by wall-clock time (it takes the audio for a
    * microphone streamed without gaps) and turn the next one down as echo.
    */
-  static String withoutServerEchoGate(URI server) {
+  private static String withoutServerEchoGate(URI server) {
     String query = (server.getRawQuery() == null ? "" : server.getRawQuery() + "&") + "echo_gate=off";
     return server.getScheme() + "://" + server.getRawAuthority() + server.getRawPath() + "?" + query;
   }

@@ -62,7 +62,7 @@ final class SatelliteLink {
   }
 
   private void attempt(int tried, Consumer<JsonObject> events, Consumer<Buffer> audio, Runnable closed, Promise<Void> connected) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(server.toString());
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(withoutServerEchoGate(server));
     if (apiKey != null) {
       options.addHeader("authorization", "Bearer " + apiKey);
     }
@@ -86,6 +86,16 @@ final class SatelliteLink {
         connected.fail(new IllegalStateException("cannot reach the server at " + server + ": " + reason(failure)));
       }
     });
+  }
+
+  /**
+   * The satellite's audio went through its own echo gate, and it sends only utterances: the
+   * server's gate would lay its answer over them by wall-clock time (it takes the audio for a
+   * microphone streamed without gaps) and turn the next one down as echo.
+   */
+  private static String withoutServerEchoGate(URI server) {
+    String query = (server.getRawQuery() == null ? "" : server.getRawQuery() + "&") + "echo_gate=off";
+    return server.getScheme() + "://" + server.getRawAuthority() + server.getRawPath() + "?" + query;
   }
 
   /** Sends 16 kHz mono PCM; dropped while disconnected. */

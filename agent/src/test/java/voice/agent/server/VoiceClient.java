@@ -38,7 +38,12 @@ final class VoiceClient implements AutoCloseable {
   }
 
   static Future<VoiceClient> connect(Vertx vertx, int port, String key) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/voice");
+    return connect(vertx, port, key, "/v1/voice");
+  }
+
+  /** @param uri the endpoint with its query, e.g. {@code /v1/voice?echo_gate=off} */
+  static Future<VoiceClient> connect(Vertx vertx, int port, String key, String uri) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
     if (key != null) {
       options.addHeader("authorization", "Bearer " + key);
     }

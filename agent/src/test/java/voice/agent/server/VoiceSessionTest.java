@@ -183,4 +183,11 @@ class VoiceSessionTest {
     assertThat(refused).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
         .havingRootCause().isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
   }
+
+  @Test
+  void anEchoGateSettingOtherThanOnOrOffIsRefusedWith400() {
+    var refused = VoiceClient.connect(vertx, server.port(), KEY, "/v1/voice?echo_gate=maybe").toCompletionStage().toCompletableFuture();
+    assertThat(refused).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
+        .havingRootCause().isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(400));
+  }
 }

@@ -12,7 +12,10 @@ import voice.agent.server.access.SessionSlots;
 
 /**
  * {@code GET /v1/voice}: upgrades to a WebSocket and starts a {@link VoiceSession}, when a
- * session slot is free (else 429 with {@code retry-after}).
+ * session slot is free (else 429 with {@code retry-after}). {@code ?echo_gate=off} is for a
+ * client whose audio is already free of the answer's echo and that sends only speech (a
+ * satellite): the server's echo gate places its answer on the client's audio by wall-clock time,
+ * which only holds for a microphone streamed without gaps.
  */
 public final class VoiceEndpoint implements Handler<RoutingContext> {
   /** Seconds a refused client is told to wait: sessions last minutes, so there is no exact answer. */
@@ -42,6 +45,12 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
           "invalid_request_error", null);
       return;
     }
+    String echoGate = rc.request().getParam("echo_gate");
+    if (echoGate != null && !echoGate.equals("on") && !echoGate.equals("off")) {
+      setup.metrics().error("bad_request");
+      ApiErrors.send(rc.response(), 400, "echo_gate must be on or off, was '" + echoGate + "'", "invalid_request_error", null);
+      return;
+    }
     String client = String.valueOf((Object) rc.get(AccessControl.CLIENT));
     SessionSlots.Grant grant = slots.tryAcquire(client);
     if (grant != SessionSlots.Grant.GRANTED) {
@@ -58,7 +67,7 @@ public final class VoiceEndpoint implements Handler<RoutingContext> {
     rc.request().toWebSocket()
         .onSuccess(socket -> {
           socket.endHandler(v -> releaseConnection.run());
-          VoiceSession session = new VoiceSession(vertx, socket, id, client, setup, () -> {
+          VoiceSession session = new VoiceSession(vertx, socket, id, client, setup, !"off".equals(echoGate), () -> {
             sessions.remove(id);
             slots.release(client);
             releaseConnection.run();

@@ -22,6 +22,7 @@ import voice.core.event.MonotonicClock;
 import voice.core.message.AudioFrame;
 import voice.core.message.CaptureStarted;
 import voice.core.message.TurnCancel;
+import voice.stt.SttOptions;
 
 /**
  * One conversation over one WebSocket, in its own event-bus scope so sessions never hear each
@@ -38,6 +39,7 @@ final class VoiceSession {
   private final String id;
   private final String client;
   private final VoiceSetup setup;
+  private final boolean echoGate;
   private final Runnable onClosed;
   private final WebSocketSink sink;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -49,13 +51,18 @@ final class VoiceSession {
   private final io.vertx.core.Promise<Void> released = io.vertx.core.Promise.promise();
   private boolean closed;
 
-  /** @param client the caller's key label (or address), for the per-key limits */
-  VoiceSession(Vertx vertx, ServerWebSocket socket, String id, String client, VoiceSetup setup, Runnable onClosed) {
+  /**
+   * @param client the caller's key label (or address), for the per-key limits
+   * @param echoGate false when the client's audio is already free of the answer's echo (see {@link VoiceEndpoint})
+   */
+  VoiceSession(Vertx vertx, ServerWebSocket socket, String id, String client, VoiceSetup setup, boolean echoGate,
+      Runnable onClosed) {
     this.vertx = vertx;
     this.socket = socket;
     this.id = id;
     this.client = client;
     this.setup = setup;
+    this.echoGate = echoGate;
     this.onClosed = onClosed;
     this.sink = new WebSocketSink(socket, 0);
     this.control = new ControlMessages(this);
@@ -73,9 +80,10 @@ final class VoiceSession {
     socket.closeHandler(v -> close());
     socket.exceptionHandler(this::onSocketError);
     // The recognizer loads a model (blocking); the client's frames are the session's input.
+    SttOptions listening = setup.sttOptions().withEchoGate(echoGate && setup.sttOptions().echoGate());
     return vertx.executeBlocking(setup.recognizers()::get, false)
         .compose(r -> VoicePipeline.deploy(vertx, id, setup.llm().apply(id, client), setup.tts(),
-            new RealtimePacedSink(sink), setup.turnOptions(), Listening.of(r, setup.sttOptions(), null)))
+            new RealtimePacedSink(sink), setup.turnOptions(), Listening.of(r, listening, null)))
         .compose(p -> {
           pipeline = p;
           consumers.add(vertx.eventBus().<AgentEvent>consumer(scoped(Addresses.EVENTS), m -> forward(m.body())));

@@ -22,25 +22,36 @@ import voice.core.message.PlaybackAudio;
  * jumps, and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that
  * slip through where the prediction lags stay too short to be speech.
  *
- * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted; the
- * recognizer hears what is left, and the gate judges it once speexdsp's residual-echo suppression
- * has also run (on a copy). The coupling and the delay are then learnt on the microphone as
- * captured (the room's), and the bar is that echo times what the canceller has lately left (the
- * median ratio), but never more than {@link #CANCELLED_MARGIN_DB} under the echo: its worst
- * residual bursts in the loudspeaker room stay 8 dB under the echo. For its first
- * 8 s of loudspeaker, and on a frame where it left more than the microphone heard (diverging),
- * the gate is as strict as alone.
+ * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted, the
+ * reference held back to just before the echo delay found (so the canceller's short filter spans
+ * the room, not the delay); the recognizer hears what is left, and the gate judges it once
+ * speexdsp's residual-echo suppression has also run (on a copy), in the voice band
+ * ({@link VoiceBand}: below 3.5 kHz, where the filter fits). The coupling and the delay are then
+ * learnt on the microphone as captured (the room's), and the bar is that echo times what the
+ * canceller has lately left (the median ratio), but never more than {@link #CANCELLED_MARGIN_DB}
+ * under the echo. For its first 4 s of loudspeaker, on a frame where it left more than the
+ * microphone heard (diverging), and for 300 ms after a piece of the reference came too late to
+ * be placed (a hole where the loudspeaker played), the gate is as strict as alone.
  *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
-  // Behind the canceller and its residual-echo suppression, what is left of the echo stays
-  // 8 dB under it even in its worst bursts in the loudspeaker room (-12 let them through).
-  static final double CANCELLED_MARGIN_DB = -5;
-  // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
-  // the gate trusts it no more than itself.
-  private static final long WARM_UP_SAMPLES = 8 * 16_000;
+  // Behind the aligned canceller and its residual-echo suppression, what is left of the echo in
+  // the voice band stays 20 dB under it but in rare frames (p99 about -12 dB in the loudspeaker
+  // room); those are held by the median bar and the hold frame. The old broadband bursts (8 dB
+  // under) were fricatives the filter had not learnt and holes in the reference.
+  static final double CANCELLED_MARGIN_DB = -15;
+  // The canceller's filter needs a few seconds of the loudspeaker to fit the room (aligned, its
+  // 128 ms filter takes 15-20 dB off below 3 kHz after 2-3 s); until then the gate trusts it no
+  // more than itself.
+  private static final long WARM_UP_SAMPLES = 4 * 16_000;
+  // The canceller's reference is held back to 16 ms before the echo delay (its filter spans 128 ms
+  // from there), and aligned anew when the delay found moves by more than 24 ms.
+  private static final int ALIGN_MARGIN = 16 * 16;
+  private static final int ALIGN_SLACK = 24 * 16;
+  private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
+  private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
@@ -60,6 +71,17 @@ public final class EchoGate implements AutoCloseable {
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private final CouplingEstimate residual = new CouplingEstimate();
+  private final ReferenceDelayLine delayLine = new ReferenceDelayLine();
+  private short[] cancellerReference = new short[FRAME];
+  private int cancellerDelay; // samples the canceller's reference is held back
+  private long lostSamples;
+  private long playingSince = -1; // when the loudspeaker began, after 400 ms without it
+  private long distrustUntil;
+  private final EchoTrace trace = EchoTrace.fromSystemProperty();
+  // With a canceller, energies are judged in the voice band, where its filter fits the room.
+  private final VoiceBand rawBand = new VoiceBand();
+  private final VoiceBand judgedBand = new VoiceBand();
+  private double[] band = new double[FRAME];
   private long cancelledReferenceSamples;
   private boolean trusted; // the canceller's output is what the gate judges, this frame
   private boolean deviceReports;
@@ -117,6 +139,14 @@ public final class EchoGate implements AutoCloseable {
 
   /** What the playback stage wrote to its device, and when it sounds: from now on the reference. */
   public void devicePlays(PlaybackAudio piece) {
+    if (!deviceReports) {
+      // Until now the audio sent to playback stood in, played from when it was sent; the device
+      // may have started it hundreds of milliseconds later. What was learnt against that guess
+      // (an echo far quieter than the reference, where none had come yet) is forgotten.
+      alignedCoupling.reset();
+      looseCoupling.reset();
+      residual.reset();
+    }
     deviceReports = true;
     if (piece.flush()) {
       reference.cutAt(piece.playsAtUs());
@@ -139,16 +169,31 @@ public final class EchoGate implements AutoCloseable {
       played = new short[n];
     }
     reference.play(played, 0, n);
+    return judge(pcm, off, n, played);
+  }
+
+  /** Gates one frame against {@code played}, what the loudspeaker sounded meanwhile (a replay of a trace gives it directly). */
+  boolean judge(short[] pcm, int off, int n, short[] played) {
     if (raw.length < n) {
       raw = new short[n];
     }
     System.arraycopy(pcm, off, raw, 0, n);
     double judged;
+    if (canceller != null) {
+      delayLine.push(played, n);
+    }
     if (canceller != null && n == canceller.frameSize()) {
       if (!deviceReports) {
         relearnAfterARestart(played, n);
       }
-      judged = canceller.cancel(pcm, off, played);
+      alignCanceller();
+      if (cancellerReference.length < n) {
+        cancellerReference = new short[n];
+      }
+      delayLine.delayed(cancellerReference, n, cancellerDelay);
+      canceller.cancel(pcm, off, cancellerReference);
+      judgedBand.filter(canceller.judged(), band, n);
+      judged = VoiceBand.energy(band, n);
       if (energy(played, 0, n) > AUDIBLE_REF) {
         cancelledReferenceSamples += n;
         echoBefore += energy(raw, 0, n);
@@ -159,6 +204,11 @@ public final class EchoGate implements AutoCloseable {
     }
     double heard = energy(pcm, off, n);
     double rawEnergy = energy(raw, 0, n);
+    double rawBandEnergy = rawEnergy;
+    if (canceller != null) {
+      rawBand.filter(raw, band, n);
+      rawBandEnergy = VoiceBand.energy(band, n);
+    }
     if (heard > rawEnergy) {
       // A filter that does not fit yet (or any more) can add sound where the room had none: the
       // recognizer then hears the microphone as captured, never something louder.
@@ -187,20 +237,30 @@ public final class EchoGate implements AutoCloseable {
     double heardNoise = heardFloor.update(heard, loose > 0);
     // With a canceller, the coupling is the room's (learnt on the raw microphone), and what is left
     // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
-    double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
-    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
+    double rawNoise = canceller == null ? noise : rawFloor.update(rawBandEnergy, loose > 0);
+    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawBandEnergy - rawNoise);
     // Until the canceller is trusted (warmed up, not diverging on this frame), the gate judges the
     // microphone as captured, exactly as it would alone.
     double judgedExcess = Math.max(0, micEnergy - noise);
-    trusted = canceller != null && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
+    if (reference.lostSamples() > lostSamples) {
+      // A piece reached the gate after the microphone had passed its start: the reference had a
+      // hole where the loudspeaker played, so the canceller left that echo whole (and its filter
+      // learnt from it). Until that echo and its tail have passed, the bar comes from the loudest
+      // reference of the whole range, and the raw microphone is judged.
+      lostSamples = reference.lostSamples();
+      distrustUntil = to + Math.max(0, delaySamples()) + DISTRUST_SAMPLES;
+    }
+    boolean reliable = to >= distrustUntil;
+    trusted = canceller != null && reliable && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
     double excess = canceller == null || trusted ? judgedExcess : rawExcess;
-    boolean echo = isEcho(excess, loose, aligned, 1);
+    double bar = bar(loose, reliable ? aligned : -1);
+    boolean echo = loose > 0 && excess <= bar;
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
     // the bar is a little higher, so such a burst loses its first frame and stays too short for
     // speech, while a user (well above the echo) still passes.
     if (echo) {
       holdFrames = HOLD_FRAMES;
-    } else if (holdFrames > 0 && isEcho(excess, loose, aligned, HOLD_SLACK)) {
+    } else if (holdFrames > 0 && loose > 0 && excess <= HOLD_SLACK * bar) {
       holdFrames--;
       echo = true;
     } else {
@@ -212,8 +272,19 @@ public final class EchoGate implements AutoCloseable {
         residual.add(judgedExcess / rawExcess);
       }
     }
-    if (loose > AUDIBLE_REF) {
+    if (loose <= 0) {
+      playingSince = -1;
+    } else if (playingSince < 0) {
+      playingSince = to;
+    }
+    // The echo of a playback that just began may not have reached the microphone yet (a room of
+    // 200 ms): learnt then, the coupling would be far too low, and the bar with it.
+    if (loose > AUDIBLE_REF && to - playingSince >= LOOSE_LEARNING_DELAY) {
       looseCoupling.add(rawExcess / loose);
+    }
+    if (trace != null) {
+      trace.frame(raw, played, n, heard, micEnergy, excess, aligned, loose, bar, delayMs(), trusted, echo,
+          reference.lostSamples() / 16);
     }
     if (echo) {
       suppressedSamples += n;
@@ -223,6 +294,24 @@ public final class EchoGate implements AutoCloseable {
       }
     }
     return echo;
+  }
+
+  /**
+   * Hands the canceller the reference {@link #ALIGN_MARGIN} before the echo delay found, so its
+   * short filter spans the room's response rather than the delay. A delay found further than
+   * {@link #ALIGN_SLACK} from the one it was aligned to starts it (and its warm-up) anew.
+   */
+  private void alignCanceller() {
+    if (alignedDelayBlocks < 0) {
+      return;
+    }
+    int wanted = Math.max(0, alignedDelayBlocks * SharedClockHistory.BLOCK - ALIGN_MARGIN);
+    if (Math.abs(wanted - cancellerDelay) > ALIGN_SLACK) {
+      cancellerDelay = wanted;
+      canceller.reset();
+      cancelledReferenceSamples = 0;
+      residual.reset();
+    }
   }
 
   /**
@@ -263,19 +352,17 @@ public final class EchoGate implements AutoCloseable {
     return Math.max(left, Math.pow(10, (CANCELLED_MARGIN_DB - 8) / 10));
   }
 
-  private boolean isEcho(double excess, double loose, double aligned, double slack) {
-    if (loose <= 0) {
-      return false; // nothing played lately: nothing to mistake for the user
-    }
+  /** The most the echo can leave above the noise now (aligned below 0: the aligned reference is not to be trusted); input over it is the user. */
+  private double bar(double loose, double aligned) {
     double expected;
-    if (alignedDelayBlocks >= 0 && alignedCoupling.ready()) {
+    if (aligned >= 0 && alignedDelayBlocks >= 0 && alignedCoupling.ready()) {
       expected = marginKnownDelay * alignedCoupling.gain() * aligned;
     } else if (looseCoupling.ready()) {
       expected = marginUnknownDelay * looseCoupling.gain() * loose;
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected * residualFactor();
+    return expected * residualFactor();
   }
 
   /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
@@ -338,6 +425,13 @@ public final class EchoGate implements AutoCloseable {
     if (canceller != null) {
       canceller.close();
     }
+    if (trace != null) {
+      trace.close();
+    }
+  }
+
+  private int delaySamples() {
+    return alignedDelayBlocks < 0 ? -1 : alignedDelayBlocks * SharedClockHistory.BLOCK;
   }
 
   /** The echo delay found, in milliseconds, or -1 while unknown. */

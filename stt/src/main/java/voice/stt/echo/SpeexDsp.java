@@ -22,6 +22,8 @@ interface SpeexDsp extends Library {
 
   void speex_echo_cancellation(Pointer state, short[] microphone, short[] played, short[] out);
 
+  void speex_echo_state_reset(Pointer state);
+
   void speex_echo_state_destroy(Pointer state);
 
   Pointer speex_preprocess_state_init(int frameSize, int sampleRate);

@@ -120,8 +120,11 @@ public final class RoomProbe {
       AgentEvent first = session.nth("audio.start", 0, TIMEOUT_MS);
       if (first != null) {
         session.first("audio.stop", first.turn(), TIMEOUT_MS);
-        if (session.first("turn.bargein", first.turn(), 0) != null) {
+        AgentEvent selfInterrupted = session.first("turn.bargein", first.turn(), 0);
+        if (selfInterrupted != null) {
           tally.falseBargeIns++;
+          progress.printf("room: user %+.0f dB, delay %d ms, first answer: FALSE barge-in at %d ms room time%n", userDb,
+              delayMs, selfInterrupted.tMs() - session.captureStartMs());
         }
         session.first("metrics", first.turn(), TIMEOUT_MS); // the turn is over
       }
@@ -153,8 +156,10 @@ public final class RoomProbe {
             pipeline.ask("What else?");
           }
         }
-        progress.printf("room: user %+.0f dB, delay %d ms, answer %d: %s%n", userDb, delayMs, tally.answers,
-            bargeIn != null && bargeIn.tMs() < onset ? "FALSE barge-in"
+        long roomZero = session.captureStartMs();
+        progress.printf("room: user %+.0f dB, delay %d ms, answer %d (user's onset at %d ms room time): %s%n", userDb,
+            delayMs, tally.answers, onset - roomZero,
+            bargeIn != null && bargeIn.tMs() < onset ? "FALSE barge-in at " + (bargeIn.tMs() - roomZero) + " ms"
                 : stop != null && "bargein".equals(stop.fields().get("reason")) ? "stopped " + (stop.tMs() - onset) + " ms after the onset"
                 : "not interrupted");
       }

@@ -42,26 +42,15 @@ public final class EchoGate implements AutoCloseable {
   // room); those are held by the median bar and the hold frame. The old broadband bursts (8 dB
   // under) were fricatives the filter had not learnt and holes in the reference.
   static final double CANCELLED_MARGIN_DB = -15;
-  // The canceller's filter needs a few seconds of the loudspeaker to fit the room (aligned, its
-  // 128 ms filter takes 15-20 dB off below 3 kHz after 2-3 s); until then the gate trusts it no
-  // more than itself.
-  private static final long WARM_UP_SAMPLES = 4 * 16_000;
-  // The canceller's reference is held back to 16 ms before the echo delay (its filter spans 128 ms
-  // from there), and aligned anew when the delay found moves by more than 24 ms.
-  private static final int ALIGN_MARGIN = 16 * 16;
-  private static final int ALIGN_SLACK = 24 * 16;
   private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
   private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail
-  private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
-  private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
-  private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
   private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
   private static final int DELAY_UPDATE_SAMPLES = 1600; // re-estimate every 100 ms
   private static final int HOLD_FRAMES = 1; // after an echo frame, the next 20 ms is held to a looser bar
   private static final int RESTART_FRAMES = 3; // 60 ms without reference: playback paused
   private static final double HOLD_SLACK = Math.pow(10, 3 / 10.0); // 3 dB: loose enough for onset leaks, not for a user
 
-  private final SpeexEchoCanceller canceller;
+  private final AlignedCanceller canceller;
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
   private final DeviceReference reference = new DeviceReference();
@@ -71,22 +60,13 @@ public final class EchoGate implements AutoCloseable {
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private final CouplingEstimate residual = new CouplingEstimate();
-  private final ReferenceDelayLine delayLine = new ReferenceDelayLine();
-  private short[] cancellerReference = new short[FRAME];
-  private int cancellerDelay; // samples the canceller's reference is held back
+  private int alignments;
   private long lostSamples;
   private long playingSince = -1; // when the loudspeaker began, after 400 ms without it
   private long distrustUntil;
   private final EchoTrace trace = EchoTrace.fromSystemProperty();
-  // With a canceller, energies are judged in the voice band, where its filter fits the room.
-  private final VoiceBand rawBand = new VoiceBand();
-  private final VoiceBand judgedBand = new VoiceBand();
-  private double[] band = new double[FRAME];
-  private long cancelledReferenceSamples;
   private boolean trusted; // the canceller's output is what the gate judges, this frame
   private boolean deviceReports;
-  private double echoBefore;
-  private double echoAfter;
   private short[] played = new short[FRAME];
   private final NoiseFloor judgedFloor = new NoiseFloor();
   private final NoiseFloor heardFloor = new NoiseFloor();
@@ -109,7 +89,7 @@ public final class EchoGate implements AutoCloseable {
   }
 
   public EchoGate(SpeexEchoCanceller canceller, double marginKnownDelayDb, double marginUnknownDelayDb) {
-    this.canceller = canceller;
+    this.canceller = canceller == null ? null : new AlignedCanceller(canceller);
     this.marginKnownDelay = Math.pow(10, marginKnownDelayDb / 10);
     this.marginUnknownDelay = Math.pow(10, marginUnknownDelayDb / 10);
   }
@@ -180,35 +160,24 @@ public final class EchoGate implements AutoCloseable {
     System.arraycopy(pcm, off, raw, 0, n);
     double judged;
     if (canceller != null) {
-      delayLine.push(played, n);
+      canceller.played(played, n);
     }
-    if (canceller != null && n == canceller.frameSize()) {
+    if (canceller != null && canceller.fits(n)) {
       if (!deviceReports) {
         relearnAfterARestart(played, n);
       }
-      alignCanceller();
-      if (cancellerReference.length < n) {
-        cancellerReference = new short[n];
-      }
-      delayLine.delayed(cancellerReference, n, cancellerDelay);
-      canceller.cancel(pcm, off, cancellerReference);
-      judgedBand.filter(canceller.judged(), band, n);
-      judged = VoiceBand.energy(band, n);
-      if (energy(played, 0, n) > AUDIBLE_REF) {
-        cancelledReferenceSamples += n;
-        echoBefore += energy(raw, 0, n);
-        echoAfter += energy(pcm, off, n);
+      judged = canceller.cancel(pcm, off, raw, played, delaySamples());
+      if (canceller.alignments() != alignments) {
+        alignments = canceller.alignments();
+        residual.reset();
       }
     } else {
       judged = energy(pcm, off, n);
     }
     double heard = energy(pcm, off, n);
     double rawEnergy = energy(raw, 0, n);
-    double rawBandEnergy = rawEnergy;
-    if (canceller != null) {
-      rawBand.filter(raw, band, n);
-      rawBandEnergy = VoiceBand.energy(band, n);
-    }
+    // With a canceller, energies are judged in the voice band, where its filter fits the room.
+    double rawBandEnergy = canceller == null ? rawEnergy : canceller.rawBandEnergy(raw, n);
     if (heard > rawEnergy) {
       // A filter that does not fit yet (or any more) can add sound where the room had none: the
       // recognizer then hears the microphone as captured, never something louder.
@@ -227,11 +196,11 @@ public final class EchoGate implements AutoCloseable {
       sinceDelayUpdate = 0;
       alignedDelayBlocks = delay.update(history);
     }
-    double loose = loudestReference(from, to);
-    double aligned = alignedDelayBlocks < 0 ? 0 : alignedReference(from, to, alignedDelayBlocks);
+    double loose = history.loudestReference(from, to);
+    double aligned = alignedDelayBlocks < 0 ? 0 : history.alignedReference(from, to, alignedDelayBlocks);
     int recentLag = localLag.update(history, alignedDelayBlocks);
     if (recentLag >= 0) {
-      aligned = Math.max(aligned, alignedReference(from, to, recentLag));
+      aligned = Math.max(aligned, history.alignedReference(from, to, recentLag));
     }
     double noise = judgedFloor.update(micEnergy, loose > 0);
     double heardNoise = heardFloor.update(heard, loose > 0);
@@ -245,15 +214,15 @@ public final class EchoGate implements AutoCloseable {
     if (reference.lostSamples() > lostSamples) {
       // A piece reached the gate after the microphone had passed its start: the reference had a
       // hole where the loudspeaker played, so the canceller left that echo whole (and its filter
-      // learnt from it). Until that echo and its tail have passed, the bar comes from the loudest
-      // reference of the whole range, and the raw microphone is judged.
+      // learnt from it). Until that echo and its tail have passed, the raw microphone is judged,
+      // as by the gate alone.
       lostSamples = reference.lostSamples();
       distrustUntil = to + Math.max(0, delaySamples()) + DISTRUST_SAMPLES;
     }
     boolean reliable = to >= distrustUntil;
-    trusted = canceller != null && reliable && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
+    trusted = canceller != null && reliable && canceller.warmedUp() && judgedExcess <= rawExcess;
     double excess = canceller == null || trusted ? judgedExcess : rawExcess;
-    double bar = bar(loose, reliable ? aligned : -1);
+    double bar = bar(loose, aligned);
     boolean echo = loose > 0 && excess <= bar;
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
     // the bar is a little higher, so such a burst loses its first frame and stays too short for
@@ -297,24 +266,6 @@ public final class EchoGate implements AutoCloseable {
   }
 
   /**
-   * Hands the canceller the reference {@link #ALIGN_MARGIN} before the echo delay found, so its
-   * short filter spans the room's response rather than the delay. A delay found further than
-   * {@link #ALIGN_SLACK} from the one it was aligned to starts it (and its warm-up) anew.
-   */
-  private void alignCanceller() {
-    if (alignedDelayBlocks < 0) {
-      return;
-    }
-    int wanted = Math.max(0, alignedDelayBlocks * SharedClockHistory.BLOCK - ALIGN_MARGIN);
-    if (Math.abs(wanted - cancellerDelay) > ALIGN_SLACK) {
-      cancellerDelay = wanted;
-      canceller.reset();
-      cancelledReferenceSamples = 0;
-      residual.reset();
-    }
-  }
-
-  /**
    * Playback that restarts after a pause may reach the microphone with a different delay (the
    * device and its emulation here start apart), and the canceller's filter no longer fits it: its
    * residual can be as loud as the echo itself. So the residual's coupling is learnt anew, and
@@ -352,10 +303,10 @@ public final class EchoGate implements AutoCloseable {
     return Math.max(left, Math.pow(10, (CANCELLED_MARGIN_DB - 8) / 10));
   }
 
-  /** The most the echo can leave above the noise now (aligned below 0: the aligned reference is not to be trusted); input over it is the user. */
+  /** The most the echo can leave above the noise now; input over it is the user (with nothing played lately, anything is). */
   private double bar(double loose, double aligned) {
     double expected;
-    if (aligned >= 0 && alignedDelayBlocks >= 0 && alignedCoupling.ready()) {
+    if (alignedDelayBlocks >= 0 && alignedCoupling.ready()) {
       expected = marginKnownDelay * alignedCoupling.gain() * aligned;
     } else if (looseCoupling.ready()) {
       expected = marginUnknownDelay * looseCoupling.gain() * loose;
@@ -365,34 +316,7 @@ public final class EchoGate implements AutoCloseable {
     return expected * residualFactor();
   }
 
-  /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
-  private double alignedReference(long from, long to, int delayBlocks) {
-    long lag = (long) delayBlocks * SharedClockHistory.BLOCK;
-    double most = 0;
-    for (int j = -JITTER_BLOCKS; j <= JITTER_BLOCKS; j++) {
-      long shift = Math.max(0, lag + (long) j * SharedClockHistory.BLOCK);
-      most = Math.max(most, history.refEnergy(from - shift, to - shift));
-    }
-    double decay = 1;
-    for (int k = 1; k <= TAIL_FRAMES; k++) {
-      decay *= TAIL_DECAY;
-      long shift = lag + (long) k * FRAME;
-      most = Math.max(most, decay * history.refEnergy(from - shift, to - shift));
-    }
-    return most;
-  }
-
-  /** The loudest reference energy over every lag the delay search considers. */
-  private double loudestReference(long from, long to) {
-    double most = 0;
-    for (int lag = 0; lag <= EchoDelayEstimator.MAX_LAG_BLOCKS; lag++) {
-      long shift = (long) lag * SharedClockHistory.BLOCK;
-      most = Math.max(most, history.refEnergy(from - shift, to - shift));
-    }
-    return most;
-  }
-
-  private static double energy(short[] pcm, int off, int n) {
+  static double energy(short[] pcm, int off, int n) {
     double sum = 0;
     for (int i = off; i < off + n; i++) {
       sum += (double) pcm[i] * pcm[i];
@@ -402,7 +326,7 @@ public final class EchoGate implements AutoCloseable {
 
   /** How much the canceller turned the microphone down while the loudspeaker played, in dB; NaN without one. */
   public double cancelledDb() {
-    return echoAfter <= 0 ? Double.NaN : 10 * Math.log10(echoBefore / echoAfter);
+    return canceller == null ? Double.NaN : canceller.cancelledDb();
   }
 
   /** The share of a core the canceller took per second of audio; 0 without one. */

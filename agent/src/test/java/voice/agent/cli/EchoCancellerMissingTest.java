@@ -19,17 +19,28 @@ import voice.audio.wav.WavHeader;
  * {@code --aec speex} refuses in one line.
  */
 class EchoCancellerMissingTest {
+  private static final Path GO_FORWARD = Path.of("/usr/share/pocketsphinx/test/data/goforward.raw");
+
   @TempDir Path dir;
 
   private record Run(int exitCode, String out, String err) {}
 
   private Run run(String... args) throws Exception {
+    return run(null, args);
+  }
+
+  /** Runs the CLI in a child JVM without speexdsp, its standard input read from {@code in} (null: none). */
+  private Run run(Path in, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dvoice.speexdsp.soname=libspeexdsp-absent.so.1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (in != null) {
+      builder.redirectInput(in.toFile());
+    }
+    Process process = builder.start();
     process.getOutputStream().close();
     boolean ended = process.waitFor(120, TimeUnit.SECONDS);
     if (!ended) {
@@ -60,9 +71,11 @@ class EchoCancellerMissingTest {
 
   @Test
   void autoSaysItInOneLineAndTheConversationRuns() throws Exception {
+    // A spoken question on standard input (raw 16 kHz s16le), answered by the demo model.
     Path out = dir.resolve("answer.wav");
-    Run run = run("chat", "--in", silence().toString(), "--llm", "demo", "--out", out.toString());
+    Run run = run(GO_FORWARD, "chat", "--in", "-", "--llm", "demo", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.size(out)).as("the answer was spoken").isGreaterThan(44 + 16_000);
     assertThat(ownLines(run)).containsExactly("voice-agent: speexdsp not found: apt-get install libspeexdsp1 (echo gate only)");
     assertThat(run.err()).doesNotContain("Exception", "\tat ");
   }

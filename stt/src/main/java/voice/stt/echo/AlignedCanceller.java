@@ -15,10 +15,11 @@ final class AlignedCanceller implements AutoCloseable {
   private static final int ALIGN_MARGIN = 16 * 16;
   private static final int ALIGN_SLACK = 24 * 16;
   private static final int ALIGN_PATIENCE = 16_000;
-  // The filter needs a few seconds of the loudspeaker to fit the room (aligned, it takes 15-20 dB
-  // off below 3 kHz after 2-3 s, but after 4 s it still left 12 dB bursts in one 90 ms room);
-  // until then the gate trusts it no more than itself.
-  private static final long WARM_UP_SAMPLES = 6 * 16_000;
+  // The filter needs several seconds of the loudspeaker to fit the room: aligned, it takes 15-20 dB
+  // off below 3 kHz after 2-3 s, but a loud passage with new sounds still came out only 8-10 dB
+  // down after 7 s of speech (the loudspeaker room's first answer, 8 s in). Until then the gate
+  // trusts it no more than itself.
+  private static final long WARM_UP_SAMPLES = 9 * 16_000;
   private static final double AUDIBLE_REF = 1e4;
 
   private final SpeexEchoCanceller canceller;

@@ -29,18 +29,19 @@ import voice.core.message.PlaybackAudio;
  * ({@link VoiceBand}: below 3.5 kHz, where the filter fits). The coupling and the delay are then
  * learnt on the microphone as captured (the room's), and the bar is that echo times what the
  * canceller has lately left (the median ratio), but never more than {@link #CANCELLED_MARGIN_DB}
- * under the echo. For its first 4 s of loudspeaker, on a frame where it left more than the
- * microphone heard (diverging), and for 300 ms after a piece of the reference came too late to
- * be placed (a hole where the loudspeaker played), the gate is as strict as alone.
+ * under the echo. For the canceller's first 9 s of loudspeaker after it was aligned, on a frame
+ * where it left more than the microphone heard (diverging), and for 300 ms after a piece of the
+ * reference came too late to be placed (a hole where the loudspeaker played), the gate is as
+ * strict as alone.
  *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
-  // Behind the aligned canceller and its residual-echo suppression, what is left of the echo in
-  // the voice band stays 20 dB under it but in rare frames (p99 about -12 dB in the loudspeaker
-  // room); those are held by the median bar and the hold frame. The old broadband bursts (8 dB
-  // under) were fricatives the filter had not learnt and holes in the reference.
+  // Behind the warmed-up, aligned canceller and its residual-echo suppression, what is left of the
+  // echo in the voice band is some 40 dB under it in most frames; the bar never assumes it more
+  // than 15 dB under. The bursts that once reached 8 dB under (the old floor was -5) were
+  // fricatives the filter had not learnt, holes in the reference and early trust.
   static final double CANCELLED_MARGIN_DB = -15;
   private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
   private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail

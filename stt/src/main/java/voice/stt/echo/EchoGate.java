@@ -43,6 +43,10 @@ public final class EchoGate implements AutoCloseable {
   // than 15 dB under. The bursts that once reached 8 dB under (the old floor was -5) were
   // fricatives the filter had not learnt, holes in the reference and early trust.
   static final double CANCELLED_MARGIN_DB = -15;
+  // A canceller that takes less than this off the echo (in the median of recent frames) is not
+  // used: neither heard by the recognizer nor judged by the gate.
+  static final double EFFECTIVE_DB = -6;
+  private static final double EFFECTIVE = Math.pow(10, EFFECTIVE_DB / 10);
   private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
   private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail
   private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
@@ -179,9 +183,11 @@ public final class EchoGate implements AutoCloseable {
     double rawEnergy = energy(raw, 0, n);
     // With a canceller, energies are judged in the voice band, where its filter fits the room.
     double rawBandEnergy = canceller == null ? rawEnergy : canceller.rawBandEnergy(raw, n);
-    if (heard > rawEnergy) {
-      // A filter that does not fit yet (or any more) can add sound where the room had none: the
-      // recognizer then hears the microphone as captured, never something louder.
+    if (heard > rawEnergy || canceller != null && !cancellerEffective()) {
+      // A filter that does not fit yet (or any more) can add sound where the room had none, and
+      // one that takes no echo off (still learning, or no echo reaches this microphone: a remote
+      // satellite's) only bends a user's words while they speak over the answer: the recognizer
+      // then hears the microphone as captured.
       System.arraycopy(raw, 0, pcm, off, n);
       heard = rawEnergy;
     }
@@ -221,7 +227,7 @@ public final class EchoGate implements AutoCloseable {
       distrustUntil = to + Math.max(0, delaySamples()) + DISTRUST_SAMPLES;
     }
     boolean reliable = to >= distrustUntil;
-    trusted = canceller != null && reliable && canceller.warmedUp() && judgedExcess <= rawExcess;
+    trusted = canceller != null && reliable && cancellerEffective() && judgedExcess <= rawExcess;
     double excess = canceller == null || trusted ? judgedExcess : rawExcess;
     double bar = bar(loose, aligned);
     boolean echo = loose > 0 && excess <= bar;
@@ -264,6 +270,11 @@ public final class EchoGate implements AutoCloseable {
       }
     }
     return echo;
+  }
+
+  /** Whether the canceller has warmed up and lately takes at least {@link #EFFECTIVE_DB} off the echo. */
+  private boolean cancellerEffective() {
+    return canceller.warmedUp() && residual.ready() && residual.gain() <= EFFECTIVE;
   }
 
   /**

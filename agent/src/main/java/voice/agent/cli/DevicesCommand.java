@@ -13,7 +13,7 @@ import voice.stt.echo.SpeexEchoCanceller;
  * {@code voice-agent devices}: the audio devices Java Sound sees, one per line, as {@code
  * output<TAB>name} or {@code input<TAB>name}. The names (or any part of them) are what
  * {@code --output-device} and {@code --input-device} take. A last line says whether the echo
- * canceller ({@code --aec}) is installed.
+ * canceller ({@code --aec auto}, the default) is installed, and so used.
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
     description = "List audio output and input devices (names for --output-device and --input-device).")
@@ -27,7 +27,8 @@ public final class DevicesCommand implements Callable<Integer> {
     print(out, "output", AudioDevices.outputs(), "use --out FILE.wav or --out - instead");
     print(out, "input", AudioDevices.inputs(), "use --in FILE.wav instead");
     out.println("echo-canceller\t" + (SpeexEchoCanceller.available()
-        ? "speexdsp (--aec auto or --aec speex)" : "(" + SpeexEchoCanceller.INSTALL_HINT + ")"));
+        ? "speexdsp (used by default; --aec off for a device with its own)"
+        : "(" + SpeexEchoCanceller.INSTALL_HINT + "; the echo gate works alone)"));
     out.flush();
     return 0;
   }

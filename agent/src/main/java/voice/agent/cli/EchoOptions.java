@@ -8,10 +8,9 @@ import voice.stt.echo.SpeexEchoCanceller;
 
 /** The echo-cancellation option shared by chat and serve. */
 public final class EchoOptions {
-  // Off by default until a 60-answer room run confirms it (see docs/CONTRIBUTING.md).
-  @Option(names = "--aec", paramLabel = "MODE", defaultValue = "off",
-      description = "Echo canceller on the microphone: off (default; the echo gate alone; also for a device "
-          + "with its own echo cancellation), auto (speexdsp when installed) or speex. The echo gate runs in every case.")
+  @Option(names = "--aec", paramLabel = "MODE", defaultValue = "auto",
+      description = "Echo canceller on the microphone: auto (default: speexdsp when installed, else the echo gate "
+          + "alone), speex, or off (the echo gate alone: a device with its own echo cancellation). The echo gate runs in every case.")
   String aec;
 
   /**

@@ -14,6 +14,6 @@ class DevicesCommandTest {
     assertThat(run.out().lines()).allMatch(l -> l.matches("(output|input|echo-canceller)\t.+"));
     assertThat(run.out().lines().filter(l -> l.startsWith("output\t"))).isNotEmpty();
     assertThat(run.out().lines().filter(l -> l.startsWith("input\t"))).isNotEmpty();
-    assertThat(run.out()).contains("echo-canceller\tspeexdsp (--aec auto or --aec speex)");
+    assertThat(run.out()).contains("echo-canceller\tspeexdsp (used by default; --aec off for a device with its own)");
   }
 }

@@ -177,23 +177,29 @@ class LoudspeakerRoomTest {
   }
 
   /**
-   * With the canceller, users at 0, -6, -10 and -15 dB against the echo speak over answers in
-   * rooms with delays of 20, 90 and 200 ms (3 answers per level here; the 60-answer run is
-   * {@code bench --room --aec speex}). The canceller must take the echo down, and a user as loud
-   * as the echo must interrupt every answer. False barge-ins are reported, not yet asserted: the
-   * canceller still lets one through in some runs (docs/CONTRIBUTING.md, issue 14).
+   * With the canceller, users at 0, -6, -10 and -15 dB against the echo take turns speaking over
+   * the answers of three sessions, in rooms with delays of 20, 90 and 200 ms (one answer per level
+   * per session, after a first answer played through: 3 answers per level, 12 in all; the long
+   * run is {@code bench --room --aec speex --answers 60}). The canceller must take the echo down,
+   * at most one answer may interrupt itself, and users at 0 and -6 dB must interrupt every other
+   * answer. How fast, and how the quieter users fare, is the bench's to measure.
    */
   @Test
   void usersAtEachLevelInterruptTheAnswer() throws Exception {
     RoomProbe probe = new RoomProbe(vertx, tts, recognizer, server.baseUrl(),
         new RoomProbe.User(user, userOnsetMs, "go forward ten meters"), AecMode.SPEEX, System.out);
-    List<RoomLevel> levels = probe.run(List.of(0.0, -6.0, -10.0, -15.0), Integer.getInteger("room.level.answers", 3));
+    List<RoomLevel> levels = probe.runMixed(RoomBench.LEVELS, Integer.getInteger("room.sessions", RoomProbe.DELAYS_MS.length));
     System.out.print(RoomTable.render(levels));
     assertThat(levels).allSatisfy(l -> assertThat(l.cancelledDb()).as("echo taken off, user %.0f dB", l.userDb())
         .isGreaterThan(6));
-    RoomLevel asLoud = levels.get(0);
-    assertThat(asLoud.detected()).as("a user as loud as the echo interrupts every answer").isEqualTo(asLoud.answers());
-    assertThat(asLoud.falseBargeIns()).as("and none interrupted itself before them").isZero();
+    // The bench saw one false barge-in in about 150 answers: more than one in these 15 (first
+    // answers included) is a fault, not chance.
+    assertThat(levels.stream().mapToInt(RoomLevel::falseBargeIns).sum()).as("answers that interrupted themselves")
+        .isLessThanOrEqualTo(1);
+    for (RoomLevel loud : levels.subList(0, 2)) {
+      assertThat(loud.detected() + loud.falseBargeIns()).as("a user at %.0f dB interrupts every answer", loud.userDb())
+          .isGreaterThanOrEqualTo(loud.answers());
+    }
   }
 
   @Test

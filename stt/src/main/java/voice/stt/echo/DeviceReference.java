@@ -56,6 +56,7 @@ final class DeviceReference {
   private long streamFrames; // device samples fed to it, on the microphone's clock
   private long streamIndex; // where its next output sounds, in microphone samples
   private long nextFrame = -1;
+  private long lostSamples; // audio that arrived after the microphone had passed it
 
   /** The microphone's first sample was captured at {@code us} (monotonic microseconds). */
   void captureStartedAt(long us) {
@@ -152,6 +153,11 @@ final class DeviceReference {
     now = to;
   }
 
+  /** Reference samples that arrived after their moment had passed on the microphone, so far. */
+  long lostSamples() {
+    return lostSamples;
+  }
+
   long queuedSamples() {
     long queued = 0;
     for (Segment s : segments) {
@@ -163,6 +169,7 @@ final class DeviceReference {
   private void insert(String turn, long start, short[] pcm) {
     if (start < now) { // arrived late: the part already past is lost
       int skip = (int) Math.min(pcm.length, now - start);
+      lostSamples += skip;
       pcm = Arrays.copyOfRange(pcm, skip, pcm.length);
       start = now;
     }

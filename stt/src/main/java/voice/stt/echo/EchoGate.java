@@ -22,35 +22,40 @@ import voice.core.message.PlaybackAudio;
  * jumps, and the 20 ms after a frame judged echo is held to a 3 dB looser bar, so the bursts that
  * slip through where the prediction lags stay too short to be speech.
  *
- * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted; the
- * recognizer hears what is left, and the gate judges it once speexdsp's residual-echo suppression
- * has also run (on a copy). The coupling and the delay are then learnt on the microphone as
- * captured (the room's), and the bar is that echo times what the canceller has lately left (the
- * median ratio), but never more than {@link #CANCELLED_MARGIN_DB} under the echo: its worst
- * residual bursts in the loudspeaker room stay 8 dB under the echo. For its first
- * 8 s of loudspeaker, and on a frame where it left more than the microphone heard (diverging),
- * the gate is as strict as alone.
+ * <p>With a {@link SpeexEchoCanceller}, each whole frame first has the echo subtracted, the
+ * reference held back to just before the echo delay found (so the canceller's short filter spans
+ * the room, not the delay); the recognizer hears what is left, and the gate judges it once
+ * speexdsp's residual-echo suppression has also run (on a copy), in the voice band
+ * ({@link VoiceBand}: below 3.5 kHz, where the filter fits). The coupling and the delay are then
+ * learnt on the microphone as captured (the room's), and the bar is that echo times what the
+ * canceller has lately left (the median ratio), but never more than {@link #CANCELLED_MARGIN_DB}
+ * under the echo. For the canceller's first 9 s of loudspeaker after it was aligned, on a frame
+ * where it left more than the microphone heard (diverging), and for 300 ms after a piece of the
+ * reference came too late to be placed (a hole where the loudspeaker played), the gate is as
+ * strict as alone.
  *
  * <p>Not thread-safe: one thread (the recognizer's) calls everything in arrival order.
  */
 public final class EchoGate implements AutoCloseable {
   private static final int FRAME = 320; // 20 ms decisions
-  // Behind the canceller and its residual-echo suppression, what is left of the echo stays
-  // 8 dB under it even in its worst bursts in the loudspeaker room (-12 let them through).
-  static final double CANCELLED_MARGIN_DB = -5;
-  // The canceller's filter needs several seconds of the loudspeaker to fit the room; until then
-  // the gate trusts it no more than itself.
-  private static final long WARM_UP_SAMPLES = 8 * 16_000;
-  private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms
-  private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
-  private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
+  // Behind the warmed-up, aligned canceller and its residual-echo suppression, what is left of the
+  // echo in the voice band is some 40 dB under it in most frames; the bar never assumes it more
+  // than 15 dB under. The bursts that once reached 8 dB under (the old floor was -5) were
+  // fricatives the filter had not learnt, holes in the reference and early trust.
+  static final double CANCELLED_MARGIN_DB = -15;
+  // A canceller that takes less than this off the echo (in the median of recent frames) is not
+  // used: neither heard by the recognizer nor judged by the gate.
+  static final double EFFECTIVE_DB = -6;
+  private static final double EFFECTIVE = Math.pow(10, EFFECTIVE_DB / 10);
+  private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
+  private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail
   private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
   private static final int DELAY_UPDATE_SAMPLES = 1600; // re-estimate every 100 ms
   private static final int HOLD_FRAMES = 1; // after an echo frame, the next 20 ms is held to a looser bar
   private static final int RESTART_FRAMES = 3; // 60 ms without reference: playback paused
   private static final double HOLD_SLACK = Math.pow(10, 3 / 10.0); // 3 dB: loose enough for onset leaks, not for a user
 
-  private final SpeexEchoCanceller canceller;
+  private final AlignedCanceller canceller;
   private final double marginKnownDelay;
   private final double marginUnknownDelay;
   private final DeviceReference reference = new DeviceReference();
@@ -60,11 +65,13 @@ public final class EchoGate implements AutoCloseable {
   private final CouplingEstimate alignedCoupling = new CouplingEstimate();
   private final CouplingEstimate looseCoupling = new CouplingEstimate();
   private final CouplingEstimate residual = new CouplingEstimate();
-  private long cancelledReferenceSamples;
+  private int alignments;
+  private long lostSamples;
+  private long playingSince = -1; // when the loudspeaker began, after 400 ms without it
+  private long distrustUntil;
+  private final EchoTrace trace = EchoTrace.fromSystemProperty();
   private boolean trusted; // the canceller's output is what the gate judges, this frame
   private boolean deviceReports;
-  private double echoBefore;
-  private double echoAfter;
   private short[] played = new short[FRAME];
   private final NoiseFloor judgedFloor = new NoiseFloor();
   private final NoiseFloor heardFloor = new NoiseFloor();
@@ -87,7 +94,7 @@ public final class EchoGate implements AutoCloseable {
   }
 
   public EchoGate(SpeexEchoCanceller canceller, double marginKnownDelayDb, double marginUnknownDelayDb) {
-    this.canceller = canceller;
+    this.canceller = canceller == null ? null : new AlignedCanceller(canceller);
     this.marginKnownDelay = Math.pow(10, marginKnownDelayDb / 10);
     this.marginUnknownDelay = Math.pow(10, marginUnknownDelayDb / 10);
   }
@@ -117,6 +124,14 @@ public final class EchoGate implements AutoCloseable {
 
   /** What the playback stage wrote to its device, and when it sounds: from now on the reference. */
   public void devicePlays(PlaybackAudio piece) {
+    if (!deviceReports) {
+      // Until now the audio sent to playback stood in, played from when it was sent; the device
+      // may have started it hundreds of milliseconds later. What was learnt against that guess
+      // (an echo far quieter than the reference, where none had come yet) is forgotten.
+      alignedCoupling.reset();
+      looseCoupling.reset();
+      residual.reset();
+    }
     deviceReports = true;
     if (piece.flush()) {
       reference.cutAt(piece.playsAtUs());
@@ -139,29 +154,40 @@ public final class EchoGate implements AutoCloseable {
       played = new short[n];
     }
     reference.play(played, 0, n);
+    return judge(pcm, off, n, played);
+  }
+
+  /** Gates one frame against {@code played}, what the loudspeaker sounded meanwhile (a replay of a trace gives it directly). */
+  boolean judge(short[] pcm, int off, int n, short[] played) {
     if (raw.length < n) {
       raw = new short[n];
     }
     System.arraycopy(pcm, off, raw, 0, n);
     double judged;
-    if (canceller != null && n == canceller.frameSize()) {
+    if (canceller != null) {
+      canceller.played(played, n);
+    }
+    if (canceller != null && canceller.fits(n)) {
       if (!deviceReports) {
         relearnAfterARestart(played, n);
       }
-      judged = canceller.cancel(pcm, off, played);
-      if (energy(played, 0, n) > AUDIBLE_REF) {
-        cancelledReferenceSamples += n;
-        echoBefore += energy(raw, 0, n);
-        echoAfter += energy(pcm, off, n);
+      judged = canceller.cancel(pcm, off, raw, played, delaySamples());
+      if (canceller.alignments() != alignments) {
+        alignments = canceller.alignments();
+        residual.reset();
       }
     } else {
       judged = energy(pcm, off, n);
     }
     double heard = energy(pcm, off, n);
     double rawEnergy = energy(raw, 0, n);
-    if (heard > rawEnergy) {
-      // A filter that does not fit yet (or any more) can add sound where the room had none: the
-      // recognizer then hears the microphone as captured, never something louder.
+    // With a canceller, energies are judged in the voice band, where its filter fits the room.
+    double rawBandEnergy = canceller == null ? rawEnergy : canceller.rawBandEnergy(raw, n);
+    if (heard > rawEnergy || canceller != null && !cancellerEffective()) {
+      // A filter that does not fit yet (or any more) can add sound where the room had none, and
+      // one that takes no echo off (still learning, or no echo reaches this microphone: a remote
+      // satellite's) only bends a user's words while they speak over the answer: the recognizer
+      // then hears the microphone as captured.
       System.arraycopy(raw, 0, pcm, off, n);
       heard = rawEnergy;
     }
@@ -177,30 +203,40 @@ public final class EchoGate implements AutoCloseable {
       sinceDelayUpdate = 0;
       alignedDelayBlocks = delay.update(history);
     }
-    double loose = loudestReference(from, to);
-    double aligned = alignedDelayBlocks < 0 ? 0 : alignedReference(from, to, alignedDelayBlocks);
+    double loose = history.loudestReference(from, to);
+    double aligned = alignedDelayBlocks < 0 ? 0 : history.alignedReference(from, to, alignedDelayBlocks);
     int recentLag = localLag.update(history, alignedDelayBlocks);
     if (recentLag >= 0) {
-      aligned = Math.max(aligned, alignedReference(from, to, recentLag));
+      aligned = Math.max(aligned, history.alignedReference(from, to, recentLag));
     }
     double noise = judgedFloor.update(micEnergy, loose > 0);
     double heardNoise = heardFloor.update(heard, loose > 0);
     // With a canceller, the coupling is the room's (learnt on the raw microphone), and what is left
     // must stay a fixed amount under that echo: the residual follows no ratio to the reference.
-    double rawNoise = canceller == null ? noise : rawFloor.update(rawEnergy, loose > 0);
-    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawEnergy - rawNoise);
+    double rawNoise = canceller == null ? noise : rawFloor.update(rawBandEnergy, loose > 0);
+    double rawExcess = canceller == null ? Math.max(0, micEnergy - noise) : Math.max(0, rawBandEnergy - rawNoise);
     // Until the canceller is trusted (warmed up, not diverging on this frame), the gate judges the
     // microphone as captured, exactly as it would alone.
     double judgedExcess = Math.max(0, micEnergy - noise);
-    trusted = canceller != null && cancelledReferenceSamples >= WARM_UP_SAMPLES && judgedExcess <= rawExcess;
+    if (reference.lostSamples() > lostSamples) {
+      // A piece reached the gate after the microphone had passed its start: the reference had a
+      // hole where the loudspeaker played, so the canceller left that echo whole (and its filter
+      // learnt from it). Until that echo and its tail have passed, the raw microphone is judged,
+      // as by the gate alone.
+      lostSamples = reference.lostSamples();
+      distrustUntil = to + Math.max(0, delaySamples()) + DISTRUST_SAMPLES;
+    }
+    boolean reliable = to >= distrustUntil;
+    trusted = canceller != null && reliable && cancellerEffective() && judgedExcess <= rawExcess;
     double excess = canceller == null || trusted ? judgedExcess : rawExcess;
-    boolean echo = isEcho(excess, loose, aligned, 1);
+    double bar = bar(loose, aligned);
+    boolean echo = loose > 0 && excess <= bar;
     // Leaks come as short bursts where the prediction lags the room: right after an echo frame
     // the bar is a little higher, so such a burst loses its first frame and stays too short for
     // speech, while a user (well above the echo) still passes.
     if (echo) {
       holdFrames = HOLD_FRAMES;
-    } else if (holdFrames > 0 && isEcho(excess, loose, aligned, HOLD_SLACK)) {
+    } else if (holdFrames > 0 && loose > 0 && excess <= HOLD_SLACK * bar) {
       holdFrames--;
       echo = true;
     } else {
@@ -212,8 +248,19 @@ public final class EchoGate implements AutoCloseable {
         residual.add(judgedExcess / rawExcess);
       }
     }
-    if (loose > AUDIBLE_REF) {
+    if (loose <= 0) {
+      playingSince = -1;
+    } else if (playingSince < 0) {
+      playingSince = to;
+    }
+    // The echo of a playback that just began may not have reached the microphone yet (a room of
+    // 200 ms): learnt then, the coupling would be far too low, and the bar with it.
+    if (loose > AUDIBLE_REF && to - playingSince >= LOOSE_LEARNING_DELAY) {
       looseCoupling.add(rawExcess / loose);
+    }
+    if (trace != null) {
+      trace.frame(raw, played, n, heard, micEnergy, excess, aligned, loose, bar, delayMs(), trusted, echo,
+          reference.lostSamples() / 16);
     }
     if (echo) {
       suppressedSamples += n;
@@ -223,6 +270,11 @@ public final class EchoGate implements AutoCloseable {
       }
     }
     return echo;
+  }
+
+  /** Whether the canceller has warmed up and lately takes at least {@link #EFFECTIVE_DB} off the echo. */
+  private boolean cancellerEffective() {
+    return canceller.warmedUp() && residual.ready() && residual.gain() <= EFFECTIVE;
   }
 
   /**
@@ -263,10 +315,8 @@ public final class EchoGate implements AutoCloseable {
     return Math.max(left, Math.pow(10, (CANCELLED_MARGIN_DB - 8) / 10));
   }
 
-  private boolean isEcho(double excess, double loose, double aligned, double slack) {
-    if (loose <= 0) {
-      return false; // nothing played lately: nothing to mistake for the user
-    }
+  /** The most the echo can leave above the noise now; input over it is the user (with nothing played lately, anything is). */
+  private double bar(double loose, double aligned) {
     double expected;
     if (alignedDelayBlocks >= 0 && alignedCoupling.ready()) {
       expected = marginKnownDelay * alignedCoupling.gain() * aligned;
@@ -275,37 +325,10 @@ public final class EchoGate implements AutoCloseable {
     } else {
       expected = marginUnknownDelay * loose;
     }
-    return excess <= slack * expected * residualFactor();
+    return expected * residualFactor();
   }
 
-  /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
-  private double alignedReference(long from, long to, int delayBlocks) {
-    long lag = (long) delayBlocks * SharedClockHistory.BLOCK;
-    double most = 0;
-    for (int j = -JITTER_BLOCKS; j <= JITTER_BLOCKS; j++) {
-      long shift = Math.max(0, lag + (long) j * SharedClockHistory.BLOCK);
-      most = Math.max(most, history.refEnergy(from - shift, to - shift));
-    }
-    double decay = 1;
-    for (int k = 1; k <= TAIL_FRAMES; k++) {
-      decay *= TAIL_DECAY;
-      long shift = lag + (long) k * FRAME;
-      most = Math.max(most, decay * history.refEnergy(from - shift, to - shift));
-    }
-    return most;
-  }
-
-  /** The loudest reference energy over every lag the delay search considers. */
-  private double loudestReference(long from, long to) {
-    double most = 0;
-    for (int lag = 0; lag <= EchoDelayEstimator.MAX_LAG_BLOCKS; lag++) {
-      long shift = (long) lag * SharedClockHistory.BLOCK;
-      most = Math.max(most, history.refEnergy(from - shift, to - shift));
-    }
-    return most;
-  }
-
-  private static double energy(short[] pcm, int off, int n) {
+  static double energy(short[] pcm, int off, int n) {
     double sum = 0;
     for (int i = off; i < off + n; i++) {
       sum += (double) pcm[i] * pcm[i];
@@ -315,7 +338,7 @@ public final class EchoGate implements AutoCloseable {
 
   /** How much the canceller turned the microphone down while the loudspeaker played, in dB; NaN without one. */
   public double cancelledDb() {
-    return echoAfter <= 0 ? Double.NaN : 10 * Math.log10(echoBefore / echoAfter);
+    return canceller == null ? Double.NaN : canceller.cancelledDb();
   }
 
   /** The share of a core the canceller took per second of audio; 0 without one. */
@@ -338,6 +361,13 @@ public final class EchoGate implements AutoCloseable {
     if (canceller != null) {
       canceller.close();
     }
+    if (trace != null) {
+      trace.close();
+    }
+  }
+
+  private int delaySamples() {
+    return alignedDelayBlocks < 0 ? -1 : alignedDelayBlocks * SharedClockHistory.BLOCK;
   }
 
   /** The echo delay found, in milliseconds, or -1 while unknown. */

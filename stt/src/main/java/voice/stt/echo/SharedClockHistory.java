@@ -7,6 +7,9 @@ package voice.stt.echo;
  */
 final class SharedClockHistory {
   static final int BLOCK = 64; // 4 ms
+  private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms of 20 ms frames
+  private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
+  private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
   private static final int SAMPLES = 1 << 15; // about 2 s of running energy
   static final int BLOCKS = 1 << 10; // about 4 s of envelope
 
@@ -45,6 +48,33 @@ final class SharedClockHistory {
       return 0;
     }
     return (prefixAt(hi) - prefixAt(lo)) / (double) (to - from);
+  }
+
+  /** The reference energy the microphone may hear now at the known delay, allowing for jitter and a reverberant tail. */
+  double alignedReference(long from, long to, int delayBlocks) {
+    long lag = (long) delayBlocks * BLOCK;
+    double most = 0;
+    for (int j = -JITTER_BLOCKS; j <= JITTER_BLOCKS; j++) {
+      long shift = Math.max(0, lag + (long) j * BLOCK);
+      most = Math.max(most, refEnergy(from - shift, to - shift));
+    }
+    double decay = 1;
+    for (int k = 1; k <= TAIL_FRAMES; k++) {
+      decay *= TAIL_DECAY;
+      long shift = lag + (long) k * 320;
+      most = Math.max(most, decay * refEnergy(from - shift, to - shift));
+    }
+    return most;
+  }
+
+  /** The loudest reference energy over every lag the delay search considers. */
+  double loudestReference(long from, long to) {
+    double most = 0;
+    for (int lag = 0; lag <= EchoDelayEstimator.MAX_LAG_BLOCKS; lag++) {
+      long shift = (long) lag * BLOCK;
+      most = Math.max(most, refEnergy(from - shift, to - shift));
+    }
+    return most;
   }
 
   private long prefixAt(long t) {

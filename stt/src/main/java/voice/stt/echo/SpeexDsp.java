@@ -22,6 +22,8 @@ interface SpeexDsp extends Library {
 
   void speex_echo_cancellation(Pointer state, short[] microphone, short[] played, short[] out);
 
+  void speex_echo_state_reset(Pointer state);
+
   void speex_echo_state_destroy(Pointer state);
 
   Pointer speex_preprocess_state_init(int frameSize, int sampleRate);
@@ -32,10 +34,14 @@ interface SpeexDsp extends Library {
 
   void speex_preprocess_state_destroy(Pointer state);
 
-  /** Loads the library by soname through the system's dynamic linker; null when it is not installed. */
+  /**
+   * Loads the library by soname through the system's dynamic linker (the system property
+   * {@code voice.speexdsp.soname} names another, e.g. a missing one in a test); null when it is not
+   * installed.
+   */
   static SpeexDsp loadOrNull() {
     try {
-      return Native.load(SONAME, SpeexDsp.class);
+      return Native.load(System.getProperty("voice.speexdsp.soname", SONAME), SpeexDsp.class);
     } catch (UnsatisfiedLinkError e) {
       return null;
     }

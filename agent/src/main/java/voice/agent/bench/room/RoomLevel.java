@@ -11,7 +11,7 @@ import java.util.List;
  * @param detected answers the user interrupted
  * @param onsetToStopMs for each interruption, from the user's first word to the voice's stop
  * @param werOverAnswer word error rate of the user's words spoken over the answer
- * @param werInSilence word error rate of the same words spoken while nothing plays
+ * @param werInSilence word error rate of the same words spoken while nothing plays (NaN if none was)
  * @param cancelledDb how much the canceller took off the microphone while the loudspeaker played (NaN without one)
  * @param cancellerCoreShare the canceller's thread CPU time per second of audio
  */

@@ -3,7 +3,9 @@ package voice.agent.bench.room;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import voice.agent.pipeline.Listening;
 import voice.agent.pipeline.VoicePipeline;
@@ -47,7 +49,6 @@ public final class RoomProbe {
   private final AecMode aec;
   private final PrintStream progress;
   private int scopes;
-  private int levelIndex;
 
   public RoomProbe(Vertx vertx, SpeechEngine tts, Recognizer recognizer, String llmBaseUrl, User user, AecMode aec,
       PrintStream progress) {
@@ -60,33 +61,52 @@ public final class RoomProbe {
     this.progress = progress;
   }
 
-  /** Runs {@code answers} answers at each level (spread over the room delays). */
+  /** Runs {@code answers} answers at each level, level after level (spread over the room delays). */
   public List<RoomLevel> run(List<Double> userDbs, int answers) throws Exception {
-    List<RoomLevel> levels = new ArrayList<>();
+    List<Planned> plan = new ArrayList<>();
     for (double userDb : userDbs) {
-      levels.add(level(userDb, answers));
-    }
-    return levels;
-  }
-
-  private RoomLevel level(double userDb, int answers) throws Exception {
-    Tally tally = new Tally();
-    double cancelled = 0;
-    double cpu = 0;
-    int sessions = 0;
-    for (int s = 0; tally.answers < answers; s++) {
-      int delay = DELAYS_MS[(s + levelIndex++) % DELAYS_MS.length];
-      int here = Math.min(answers - tally.answers, ANSWERS_PER_SESSION);
-      EchoFigures figures = session(delay, userDb, here, tally);
-      if (figures != null && !Double.isNaN(figures.cancelledDb())) {
-        cancelled += figures.cancelledDb();
-        cpu += figures.cancellerCoreShare();
-        sessions++;
+      int s = 0;
+      for (int left = answers; left > 0; left -= ANSWERS_PER_SESSION) {
+        double[] session = new double[Math.min(left, ANSWERS_PER_SESSION)];
+        java.util.Arrays.fill(session, userDb);
+        plan.add(new Planned(DELAYS_MS[s++ % DELAYS_MS.length], session));
       }
     }
-    return new RoomLevel(userDb, tally.answers, tally.falseBargeIns, tally.detected, tally.onsetToStop,
-        tally.werOver / Math.max(1, tally.heardOver), tally.werSilence / Math.max(1, tally.heardSilence),
-        sessions == 0 ? Double.NaN : cancelled / sessions, sessions == 0 ? 0 : cpu / sessions);
+    return run(userDbs, plan);
+  }
+
+  /**
+   * Runs {@code sessions} sessions in which the users take turns, one answer per level in an order
+   * that rotates from session to session: every level in every room, with one first answer per
+   * session for all of them.
+   */
+  public List<RoomLevel> runMixed(List<Double> userDbs, int sessions) throws Exception {
+    List<Planned> plan = new ArrayList<>();
+    for (int s = 0; s < sessions; s++) {
+      double[] session = new double[userDbs.size()];
+      for (int j = 0; j < session.length; j++) {
+        session[j] = userDbs.get((s + j) % session.length);
+      }
+      plan.add(new Planned(DELAYS_MS[s % DELAYS_MS.length], session));
+    }
+    return run(userDbs, plan);
+  }
+
+  /** A session to run: its room's delay and the user's level over each of its answers. */
+  private record Planned(int delayMs, double[] userDbs) {}
+
+  private List<RoomLevel> run(List<Double> userDbs, List<Planned> plan) throws Exception {
+    Map<Double, Tally> tallies = new LinkedHashMap<>();
+    userDbs.forEach(db -> tallies.put(db, new Tally()));
+    for (Planned session : plan) {
+      EchoFigures figures = session(session.delayMs(), session.userDbs(), tallies);
+      if (figures != null && !Double.isNaN(figures.cancelledDb())) {
+        java.util.Arrays.stream(session.userDbs()).distinct().forEach(db -> tallies.get(db).sessionFigures(figures));
+      }
+    }
+    List<RoomLevel> out = new ArrayList<>();
+    tallies.forEach((db, t) -> out.add(t.level(db)));
+    return out;
   }
 
   /** What the answers at one level came to. */
@@ -99,9 +119,26 @@ public final class RoomProbe {
     int heardOver;
     double werSilence;
     int heardSilence;
+    double cancelled;
+    double cpu;
+    int sessions;
+
+    void sessionFigures(EchoFigures figures) {
+      cancelled += figures.cancelledDb();
+      cpu += figures.cancellerCoreShare();
+      sessions++;
+    }
+
+    RoomLevel level(double userDb) {
+      return new RoomLevel(userDb, answers, falseBargeIns, detected, onsetToStop, werOver / Math.max(1, heardOver),
+          heardSilence == 0 ? Double.NaN : werSilence / heardSilence,
+          sessions == 0 ? Double.NaN : cancelled / sessions, sessions == 0 ? 0 : cpu / sessions);
+    }
   }
 
-  private EchoFigures session(int delayMs, double userDb, int answers, Tally tally) throws Exception {
+  /** A session in a room of {@code delayMs}: a first answer, then one answer per entry of {@code userDbs}, the user at that level. */
+  private EchoFigures session(int delayMs, double[] userDbs, Map<Double, Tally> tallies) throws Exception {
+    int answers = userDbs.length;
     String scope = "roomprobe" + (++scopes);
     LoudspeakerRoom room = new LoudspeakerRoom(vertx.eventBus(), scope, delayMs, ECHO_DB, NOISE_RMS);
     List<AgentEvent> events = new CopyOnWriteArrayList<>();
@@ -117,20 +154,25 @@ public final class RoomProbe {
       // A first answer plays through, as in a kitchen where the assistant has spoken before: the
       // canceller fits the room. It must not interrupt itself either.
       pipeline.ask("Tell me about Paris.");
-      AgentEvent first = session.nth("audio.start", 0, TIMEOUT_MS);
+      AgentEvent first = session.answerStart(0, TIMEOUT_MS);
       if (first != null) {
         session.first("audio.stop", first.turn(), TIMEOUT_MS);
-        if (session.first("turn.bargein", first.turn(), 0) != null) {
-          tally.falseBargeIns++;
+        AgentEvent selfInterrupted = session.first("turn.bargein", first.turn(), 0);
+        if (selfInterrupted != null) {
+          tallies.get(userDbs[0]).falseBargeIns++;
+          progress.printf("room: user %+.0f dB, delay %d ms, first answer: FALSE barge-in at %d ms room time%n", userDbs[0],
+              delayMs, selfInterrupted.tMs() - session.captureStartMs());
         }
         session.first("metrics", first.turn(), TIMEOUT_MS); // the turn is over
       }
       pipeline.ask("And the tower?");
       for (int i = 1; i <= answers; i++) {
-        AgentEvent start = session.nth("audio.start", i, TIMEOUT_MS);
+        AgentEvent start = session.answerStart(i, TIMEOUT_MS);
         if (start == null) {
           break;
         }
+        double userDb = userDbs[i - 1];
+        Tally tally = tallies.get(userDb);
         session.sleep(1000); // the echo's level is known after a second of the answer
         long onset = session.userSpeaks(start, OFFSETS_MS[(tally.answers) % OFFSETS_MS.length], userDb);
         AgentEvent stop = session.first("audio.stop", start.turn(), TIMEOUT_MS);
@@ -153,15 +195,18 @@ public final class RoomProbe {
             pipeline.ask("What else?");
           }
         }
-        progress.printf("room: user %+.0f dB, delay %d ms, answer %d: %s%n", userDb, delayMs, tally.answers,
-            bargeIn != null && bargeIn.tMs() < onset ? "FALSE barge-in"
+        long roomZero = session.captureStartMs();
+        progress.printf("room: user %+.0f dB, delay %d ms, answer %d (user's onset at %d ms room time): %s%n", userDb,
+            delayMs, tally.answers, onset - roomZero,
+            bargeIn != null && bargeIn.tMs() < onset ? "FALSE barge-in at " + (bargeIn.tMs() - roomZero) + " ms"
                 : stop != null && "bargein".equals(stop.fields().get("reason")) ? "stopped " + (stop.tMs() - onset) + " ms after the onset"
                 : "not interrupted");
       }
       // The same words in silence, once nothing plays.
       pipeline.cancelCurrent(voice.core.message.TurnCancel.Reason.cancelled);
       session.sleep(2000);
-      long onset = session.userSpeaksNow(userDb);
+      Tally tally = tallies.get(userDbs[0]);
+      long onset = session.userSpeaksNow(userDbs[0]);
       AgentEvent heard = session.finalAfter(onset, 15_000);
       tally.werSilence += heard == null ? 1 : WordErrorRate.of(user.text(), (String) heard.fields().get("text"));
       tally.heardSilence++;
@@ -212,10 +257,16 @@ public final class RoomProbe {
       return events.stream().filter(e -> e.type().equals("capture.start")).findFirst().map(AgentEvent::tMs).orElse(0L);
     }
 
-    AgentEvent nth(String type, int n, long timeoutMs) throws InterruptedException {
+    /**
+     * The {@code n}th answer's {@code audio.start}: a turn that resumes an interrupted answer
+     * (after a false barge-in, say) is the old answer going on, not a new one.
+     */
+    AgentEvent answerStart(int n, long timeoutMs) throws InterruptedException {
       long deadline = System.currentTimeMillis() + timeoutMs;
       while (true) {
-        List<AgentEvent> of = events.stream().filter(e -> e.type().equals(type)).toList();
+        List<String> resumed = events.stream().filter(e -> e.type().equals("turn.resume")).map(AgentEvent::turn).toList();
+        List<AgentEvent> of = events.stream()
+            .filter(e -> e.type().equals("audio.start") && !resumed.contains(e.turn())).toList();
         if (of.size() > n) {
           return of.get(n);
         }

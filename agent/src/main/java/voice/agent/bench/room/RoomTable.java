@@ -13,9 +13,10 @@ public final class RoomTable {
         + "| WER over the answer | WER in silence | Canceller | Canceller CPU |\n");
     out.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (RoomLevel l : levels) {
-      out.append(String.format(Locale.ROOT, "| %+.0f dB | %d | %d | %.0f %% | %.0f %% | %s | %.2f | %.2f | %s | %.1f %% of a core |%n",
+      out.append(String.format(Locale.ROOT, "| %+.0f dB | %d | %d | %.0f %% | %.0f %% | %s | %.2f | %s | %s | %.1f %% of a core |%n",
           l.userDb(), l.answers(), l.falseBargeIns(), 100 * l.detectedShare(), 100 * l.stoppedWithin(400),
-          l.medianOnsetToStopMs() < 0 ? "-" : l.medianOnsetToStopMs() + " ms", l.werOverAnswer(), l.werInSilence(),
+          l.medianOnsetToStopMs() < 0 ? "-" : l.medianOnsetToStopMs() + " ms", l.werOverAnswer(),
+          Double.isNaN(l.werInSilence()) ? "-" : String.format(Locale.ROOT, "%.2f", l.werInSilence()),
           Double.isNaN(l.cancelledDb()) ? "off" : String.format(Locale.ROOT, "%.1f dB", l.cancelledDb()),
           100 * l.cancellerCoreShare()));
     }

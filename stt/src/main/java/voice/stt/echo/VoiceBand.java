@@ -7,6 +7,9 @@ package voice.stt.echo;
  * mostly fricatives, seldom loud enough over the room's noise for speexdsp's filter to learn
  * them, so they leave the canceller almost whole while its residual-echo suppression, which
  * estimates the residual from the filter's own output, does not see them.
+ *
+ * <p>Written here: speexdsp exposes no filters, and two biquads are a dozen lines, where a JVM
+ * DSP library would add a dependency larger than the echo package for one low-pass.
  */
 final class VoiceBand {
   static final double CUTOFF_HZ = 3500;

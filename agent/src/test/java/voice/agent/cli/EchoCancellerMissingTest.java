@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.Main;
-import voice.audio.wav.WavHeader;
 
 /**
  * A machine without speexdsp (issue 14's first bad input), emulated by a child JVM told to load a
@@ -50,14 +49,6 @@ class EchoCancellerMissingTest {
     return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
-  private Path silence() throws Exception {
-    byte[] pcm = new byte[16_000 * 2];
-    Path wav = dir.resolve("silence.wav");
-    Files.write(wav, WavHeader.pcm16Mono(16_000, pcm.length));
-    Files.write(wav, pcm, java.nio.file.StandardOpenOption.APPEND);
-    return wav;
-  }
-
   private static List<String> ownLines(Run run) {
     return run.err().lines().filter(l -> l.startsWith("voice-agent: ")).toList();
   }
@@ -82,7 +73,7 @@ class EchoCancellerMissingTest {
 
   @Test
   void speexRefusesInOneLine() throws Exception {
-    Run run = run("chat", "--in", silence().toString(), "--llm", "demo", "--aec", "speex", "--out", dir.resolve("a.wav").toString());
+    Run run = run("chat", "--in", SilentRecording.in(dir).toString(), "--llm", "demo", "--aec", "speex", "--out", dir.resolve("a.wav").toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(ownLines(run)).containsExactly("voice-agent: speexdsp not found: apt-get install libspeexdsp1");
     assertThat(run.err()).doesNotContain("Exception", "\tat ");

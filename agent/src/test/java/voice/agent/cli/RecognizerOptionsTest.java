@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import voice.agent.CliRun;
 import voice.agent.Main;
-import voice.audio.wav.WavHeader;
 
 /**
  * {@code --stt} and {@code --vosk-model} mean the same in chat, transcribe and serve: a bad engine
@@ -26,7 +25,7 @@ class RecognizerOptionsTest {
 
   /** The three commands, each with what it needs besides the speech options. */
   private List<List<String>> commands() throws Exception {
-    String wav = silence().toString();
+    String wav = SilentRecording.in(dir).toString();
     return List.of(
         List.of("chat", "--in", wav, "--llm", "demo", "--out", dir.resolve("chat.wav").toString()),
         List.of("transcribe", wav),
@@ -80,13 +79,5 @@ class RecognizerOptionsTest {
       builder.environment().put(name, home.toString());
     }
     return builder.start();
-  }
-
-  private Path silence() throws Exception {
-    byte[] pcm = new byte[16_000 * 2];
-    Path wav = dir.resolve("silence.wav");
-    Files.write(wav, WavHeader.pcm16Mono(16_000, pcm.length));
-    Files.write(wav, pcm, java.nio.file.StandardOpenOption.APPEND);
-    return wav;
   }
 }

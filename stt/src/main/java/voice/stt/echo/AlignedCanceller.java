@@ -20,7 +20,6 @@ final class AlignedCanceller implements AutoCloseable {
   // down after 7 s of speech (the loudspeaker room's first answer, 8 s in). Until then the gate
   // trusts it no more than itself.
   private static final long WARM_UP_SAMPLES = 9 * 16_000;
-  private static final double AUDIBLE_REF = 1e4;
 
   private final SpeexEchoCanceller canceller;
   private final ReferenceDelayLine delayLine = new ReferenceDelayLine();
@@ -63,7 +62,7 @@ final class AlignedCanceller implements AutoCloseable {
     align(delaySamples);
     delayLine.delayed(reference, n, delay);
     canceller.cancel(pcm, off, reference);
-    if (EchoGate.energy(played, 0, n) > AUDIBLE_REF) {
+    if (EchoGate.energy(played, 0, n) > EchoGate.AUDIBLE_REF) {
       heardSamples += n;
       echoBefore += EchoGate.energy(raw, 0, n);
       echoAfter += EchoGate.energy(pcm, off, n);

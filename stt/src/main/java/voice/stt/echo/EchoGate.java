@@ -49,7 +49,7 @@ public final class EchoGate implements AutoCloseable {
   private static final double EFFECTIVE = Math.pow(10, EFFECTIVE_DB / 10);
   private static final int LOOSE_LEARNING_DELAY = EchoDelayEstimator.MAX_LAG_BLOCKS * SharedClockHistory.BLOCK;
   private static final int DISTRUST_SAMPLES = 300 * 16; // after a hole in the reference: the filter's span and the room's tail
-  private static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
+  static final double AUDIBLE_REF = 1e4; // mean square of a reference worth learning from
   private static final int DELAY_UPDATE_SAMPLES = 1600; // re-estimate every 100 ms
   private static final int HOLD_FRAMES = 1; // after an echo frame, the next 20 ms is held to a looser bar
   private static final int RESTART_FRAMES = 3; // 60 ms without reference: playback paused

@@ -8,6 +8,7 @@ package voice.stt.echo;
 final class SharedClockHistory {
   static final int BLOCK = 64; // 4 ms
   private static final int TAIL_FRAMES = 10; // reverberation considered: 200 ms of 20 ms frames
+  private static final int TAIL_FRAME = 320; // 20 ms, the gate's decision frame
   private static final double TAIL_DECAY = Math.pow(10, -0.3); // -3 dB per 20 ms
   private static final int JITTER_BLOCKS = 3; // ±12 ms between the emulated and the real device
   private static final int SAMPLES = 1 << 15; // about 2 s of running energy
@@ -61,7 +62,7 @@ final class SharedClockHistory {
     double decay = 1;
     for (int k = 1; k <= TAIL_FRAMES; k++) {
       decay *= TAIL_DECAY;
-      long shift = lag + (long) k * 320;
+      long shift = lag + (long) k * TAIL_FRAME;
       most = Math.max(most, decay * refEnergy(from - shift, to - shift));
     }
     return most;
